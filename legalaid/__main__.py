@@ -1,0 +1,3 @@
+from legalaid.cli import main
+
+raise SystemExit(main())

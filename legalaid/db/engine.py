@@ -1,0 +1,83 @@
+"""Engines for desk databases.
+
+Every SQLite connection gets foreign keys, WAL, a busy timeout and ``synchronous=FULL``
+(a save that returned survives a power cut), plus the SQL functions the schema's
+triggers call. A connection without those functions cannot write to indexed tables,
+so a tool that bypasses this module fails loudly instead of leaving the search index
+stale.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+from legalaid.db.search_text import ngrams
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def register_functions(dbapi_conn: Any) -> None:
+    """Register the SQL functions the schema relies on (used by triggers)."""
+    dbapi_conn.create_function("la_ngrams", 1, ngrams, deterministic=True)
+
+
+def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    register_functions(dbapi_conn)
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+    finally:
+        cur.close()
+
+
+READ_ONLY = "legalaid_read_only"
+
+
+def _on_begin(conn: Any) -> None:
+    # pysqlite's own transaction handling is switched off below. A writer takes the
+    # write lock up front (BEGIN IMMEDIATE) so two writers queue instead of one failing
+    # half-way; readers start a deferred transaction, which WAL never blocks.
+    if conn.get_execution_options().get(READ_ONLY):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def sqlite_url(path: str | Path) -> str:
+    return f"sqlite:///{Path(path)}"
+
+
+def make_engine(path: str | Path, *, echo: bool = False, **kwargs: Any) -> Engine:
+    """An engine on the desk database at ``path`` (created if missing).
+
+    ``kwargs`` are passed to :func:`create_engine` (the encrypted desk passes its
+    ``creator`` here).
+    """
+    engine = create_engine(
+        sqlite_url(path),
+        echo=echo,
+        poolclass=NullPool if kwargs.pop("null_pool", False) else None,
+        connect_args={"check_same_thread": False, "isolation_level": None},
+        **kwargs,
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "READ_ONLY",
+    "make_engine",
+    "register_functions",
+    "sqlite3",
+    "sqlite_url",
+]

@@ -1,0 +1,1 @@
+"""Services behind the :class:`legalaid.collection.Collection` facade, one per area."""

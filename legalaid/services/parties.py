@@ -1,0 +1,339 @@
+"""Workers and employers, and the duplicate check run at intake."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from legalaid import dto
+from legalaid.inputs import EmployerInput, PersonInput
+from legalaid.models import Case, CaseApplicant, CaseRespondent, Consultation, Employer, Person
+from legalaid.rules import identity
+from legalaid.services import convert
+from legalaid.services.audit import snapshot
+from legalaid.services.checks import Checker
+from legalaid.services.common import check_version, get_row
+from legalaid.vocab import EMPLOYMENT_FORMS, GENDERS, HUKOU_TYPES, LEGAL_RELATIONS
+
+if TYPE_CHECKING:
+    from legalaid.collection import Collection
+
+SENSITIVE = ("id_number", "phone", "address", "health_notes")
+DUPLICATE_LIMIT = 20
+
+
+def check_person(
+    data: PersonInput, chk: Checker, today_: object, prefix: str = ""
+) -> dict[str, object]:
+    """Validated column values of a person; errors collected on ``chk``."""
+    from datetime import date
+
+    assert isinstance(today_, date)
+    p = prefix
+    values: dict[str, object] = {
+        "name": chk.text(data.name, f"{p}name", 100, required=True),
+        "phone": chk.phone(data.phone, f"{p}phone"),
+        "address": chk.text(data.address, f"{p}address", 300),
+        "hukou_type": chk.code(HUKOU_TYPES, data.hukou_type, f"{p}hukou_type", required=False),
+        "employment_form": chk.code(
+            EMPLOYMENT_FORMS, data.employment_form, f"{p}employment_form", required=False
+        ),
+        "legal_relation": chk.code(
+            LEGAL_RELATIONS, data.legal_relation, f"{p}legal_relation", required=False
+        ),
+        "gender": chk.code(GENDERS, data.gender, f"{p}gender", required=False),
+        "occupation": chk.text(data.occupation, f"{p}occupation", 100),
+        "health_notes": chk.text(data.health_notes, f"{p}health_notes", 5000, multiline=True),
+        "notes": chk.text(data.notes, f"{p}notes", 5000, multiline=True),
+        "union_member": bool(data.union_member),
+        "hardship_worker": bool(data.hardship_worker),
+        "migrant_worker": bool(data.migrant_worker),
+        "birth_date": data.birth_date,
+    }
+    info = chk.id_number(data.id_number, f"{p}id_number", today=today_)
+    values["id_number"] = info.number if info else None
+    if info is not None:
+        values["birth_date"] = info.birth_date
+        if values["gender"] is None:
+            values["gender"] = info.gender
+        elif values["gender"] != info.gender:
+            chk.require(
+                False,
+                f"{p}gender",
+                "mismatch",
+                "性别与身份证号不符",
+                "Gender does not match the ID number",
+            )
+    chk.not_future(data.birth_date, f"{p}birth_date", today_)
+    return values
+
+
+def check_employer(data: EmployerInput, chk: Checker, prefix: str = "") -> dict[str, object]:
+    p = prefix
+    return {
+        "name": chk.text(data.name, f"{p}name", 200, required=True),
+        "credit_code": chk.credit_code(data.credit_code, f"{p}credit_code"),
+        "address": chk.text(data.address, f"{p}address", 300),
+        "legal_representative": chk.text(
+            data.legal_representative, f"{p}legal_representative", 100
+        ),
+        "industry": chk.text(data.industry, f"{p}industry", 100),
+        "phone": chk.phone(data.phone, f"{p}phone"),
+    }
+
+
+class PartyService:
+    def __init__(self, col: Collection) -> None:
+        self.col = col
+
+    # -- people ----------------------------------------------------------------------
+
+    def create_person(
+        self, data: PersonInput, *, office_id: str | None = None
+    ) -> dto.Op[dto.PersonInfo]:
+        chk = Checker()
+        values = check_person(data, chk, self.col.today())
+        chk.done()
+        with self.col.write() as s:
+            person = self.add_person(s, values, self.col.default_office_id(s, office_id))
+            return dto.Op(convert.person(person), dto.OpChanges.of("person"))
+
+    def add_person(self, s: Session, values: dict[str, object], office_id: str) -> Person:
+        """Insert a validated person inside the caller's transaction."""
+        person = Person(office_id=office_id, **values)
+        s.add(person)
+        s.flush()
+        self.col.audit(
+            s, "create", "person", person.id, office_id=office_id, after=snapshot(person)
+        )
+        return person
+
+    def update_person(
+        self, person_id: str, data: PersonInput, *, expected_version: int
+    ) -> dto.Op[dto.PersonInfo]:
+        chk = Checker()
+        values = check_person(data, chk, self.col.today())
+        chk.done()
+        with self.col.write() as s:
+            person = get_row(s, Person, person_id, "当事人", "person")
+            check_version(person, expected_version, "person")
+            before = snapshot(person)
+            for k, v in values.items():
+                setattr(person, k, v)
+            s.flush()
+            self.col.audit(
+                s,
+                "update",
+                "person",
+                person.id,
+                office_id=person.office_id,
+                before=before,
+                after=snapshot(person),
+            )
+            case_ids = frozenset(
+                s.scalars(select(CaseApplicant.case_id).where(CaseApplicant.person_id == person.id))
+            )
+            return dto.Op(convert.person(person), dto.OpChanges(frozenset({"person"}), case_ids))
+
+    def person(self, person_id: str, *, reveal: bool = True) -> dto.PersonInfo:
+        """One person. Reading the sensitive fields is recorded in the audit log."""
+        with self.col.write() as s:
+            person = get_row(s, Person, person_id, "当事人", "person")
+            if reveal:
+                self.col.audit(
+                    s,
+                    "view",
+                    "person",
+                    person.id,
+                    office_id=person.office_id,
+                    after={"fields": list(SENSITIVE)},
+                )
+                return convert.person(person)
+            return _masked(convert.person(person))
+
+    # -- employers -------------------------------------------------------------------
+
+    def create_employer(
+        self, data: EmployerInput, *, office_id: str | None = None
+    ) -> dto.Op[dto.EmployerInfo]:
+        chk = Checker()
+        values = check_employer(data, chk)
+        chk.done()
+        with self.col.write() as s:
+            emp = self.add_employer(s, values, self.col.default_office_id(s, office_id))
+            return dto.Op(convert.employer(emp), dto.OpChanges.of("employer"))
+
+    def add_employer(self, s: Session, values: dict[str, object], office_id: str) -> Employer:
+        emp = Employer(office_id=office_id, **values)
+        s.add(emp)
+        s.flush()
+        self.col.audit(s, "create", "employer", emp.id, office_id=office_id, after=snapshot(emp))
+        return emp
+
+    def update_employer(
+        self, employer_id: str, data: EmployerInput, *, expected_version: int
+    ) -> dto.Op[dto.EmployerInfo]:
+        chk = Checker()
+        values = check_employer(data, chk)
+        chk.done()
+        with self.col.write() as s:
+            emp = get_row(s, Employer, employer_id, "用人单位", "employer")
+            check_version(emp, expected_version, "employer")
+            before = snapshot(emp)
+            for k, v in values.items():
+                setattr(emp, k, v)
+            s.flush()
+            self.col.audit(
+                s,
+                "update",
+                "employer",
+                emp.id,
+                office_id=emp.office_id,
+                before=before,
+                after=snapshot(emp),
+            )
+            return dto.Op(convert.employer(emp), dto.OpChanges.of("employer"))
+
+    def employer(self, employer_id: str) -> dto.EmployerInfo:
+        with self.col.read() as s:
+            return convert.employer(get_row(s, Employer, employer_id, "用人单位", "employer"))
+
+    def find_employer(
+        self, s: Session, name: str, credit_code: str | None, office_id: str
+    ) -> Employer | None:
+        """An existing employer with this credit code (or, lacking one, this exact name)."""
+        if credit_code:
+            found = s.scalar(
+                select(Employer)
+                .where(Employer.credit_code == credit_code, Employer.archived_at.is_(None))
+                .limit(1)
+            )
+            if found:
+                return found
+        return s.scalar(
+            select(Employer)
+            .where(
+                Employer.name == name,
+                Employer.office_id == office_id,
+                Employer.archived_at.is_(None),
+            )
+            .limit(1)
+        )
+
+    # -- duplicate check ---------------------------------------------------------------
+
+    def duplicates(
+        self,
+        *,
+        id_number: str | None = None,
+        phone: str | None = None,
+        credit_code: str | None = None,
+        name: str | None = None,
+    ) -> dto.DuplicateReport:
+        """Existing people, employers, cases and consultations matching intake data.
+
+        Values are normalised first (an ID typed with a lowercase x or a phone with
+        spaces still matches); unparseable values are simply not matched.
+        """
+        idn = _try(lambda: identity.check_id_number(id_number).number) if id_number else None
+        tel = _try(lambda: identity.check_phone(phone)) if phone else None
+        ucc = _try(lambda: identity.check_credit_code(credit_code)) if credit_code else None
+        from legalaid.services.cases import case_rows
+
+        with self.col.read() as s:
+            conds = []
+            if idn:
+                conds.append(Person.id_number == idn)
+            if tel:
+                conds.append(Person.phone == tel)
+            people: list[Person] = []
+            if conds:
+                from sqlalchemy import or_
+
+                people = list(
+                    s.scalars(
+                        select(Person)
+                        .where(or_(*conds), Person.archived_at.is_(None))
+                        .limit(DUPLICATE_LIMIT)
+                    )
+                )
+            employers: list[Employer] = []
+            if ucc:
+                employers = list(
+                    s.scalars(
+                        select(Employer).where(Employer.credit_code == ucc).limit(DUPLICATE_LIMIT)
+                    )
+                )
+            person_ids = [p.id for p in people]
+            employer_ids = [e.id for e in employers]
+            case_ids: set[str] = set()
+            if person_ids:
+                case_ids |= set(
+                    s.scalars(
+                        select(CaseApplicant.case_id).where(CaseApplicant.person_id.in_(person_ids))
+                    )
+                )
+            if employer_ids:
+                case_ids |= set(
+                    s.scalars(
+                        select(CaseRespondent.case_id).where(
+                            CaseRespondent.employer_id.in_(employer_ids)
+                        )
+                    )
+                )
+            cases = (
+                case_rows(
+                    s,
+                    select(Case)
+                    .where(Case.id.in_(case_ids))
+                    .order_by(Case.received_on.desc())
+                    .limit(DUPLICATE_LIMIT),
+                    self.col.today(),
+                )
+                if case_ids
+                else []
+            )
+            cconds = []
+            if tel:
+                cconds.append(Consultation.caller_phone == tel)
+            if person_ids:
+                cconds.append(Consultation.person_id.in_(person_ids))
+            consultations: list[dto.ConsultationInfo] = []
+            if cconds:
+                from sqlalchemy import or_
+
+                consultations = [
+                    convert.consultation(c)
+                    for c in s.scalars(
+                        select(Consultation)
+                        .where(or_(*cconds))
+                        .order_by(Consultation.consulted_at.desc())
+                        .limit(DUPLICATE_LIMIT)
+                    )
+                ]
+            return dto.DuplicateReport(
+                people=tuple(convert.person(p) for p in people),
+                employers=tuple(convert.employer(e) for e in employers),
+                cases=tuple(cases),
+                consultations=tuple(consultations),
+            )
+
+
+def _try(fn):  # type: ignore[no-untyped-def]
+    from legalaid.errors import ValidationError
+
+    try:
+        return fn()
+    except ValidationError:
+        return None
+
+
+def _masked(p: dto.PersonInfo) -> dto.PersonInfo:
+    from dataclasses import replace
+
+    def mask(v: str | None, keep: int = 4) -> str | None:
+        return None if v is None else "*" * max(len(v) - keep, 0) + v[-keep:]
+
+    return replace(p, id_number=mask(p.id_number), phone=mask(p.phone), address=None)
