@@ -15,7 +15,7 @@ from typing import Any
 
 from legalaid.errors import LegalAidError, ValidationError
 
-COMMAND_MODULES: tuple[str, ...] = ("legalaid.cli.core",)
+COMMAND_MODULES: tuple[str, ...] = ("legalaid.cli.core", "legalaid.cli.doc")
 
 Handler = Callable[[argparse.Namespace], int | None]
 _GROUPS: dict[str, Any] = {}
