@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,18 +11,9 @@ from legalaid.documents.catalogue import TemplateCatalogue
 
 
 def _open(args: argparse.Namespace) -> Any:
-    import legalaid.cli as cli
-    from legalaid.collection import Collection
+    from legalaid.cli.core import open_collection
 
-    opener = getattr(cli, "open_collection", None)
-    if opener is not None:
-        return opener(args)
-    path = args.db or os.environ.get("LEGALAID_DB")
-    if not path:
-        import platformdirs
-
-        path = str(Path(platformdirs.user_data_dir("legalaid")) / "legalaid.db")
-    return Collection(path)
+    return open_collection(args)
 
 
 def _extra(pairs: list[str] | None) -> dict[str, str]:

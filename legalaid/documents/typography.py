@@ -134,6 +134,20 @@ def _split_wide(unit: Unit, width: float) -> list[Unit]:
     return pieces
 
 
+def _hung(unit: Unit) -> float:
+    """The unit's width without up to two closing marks, which may hang in the margin.
+
+    Chinese Word's default (允许标点溢出边界): a closing mark that falls just past the
+    line's end stays on the line, hanging, instead of pushing its character down.
+    """
+    width = unit.width
+    for g in unit.glyphs[-1:-3:-1]:
+        if g.ch not in CANNOT_START:
+            break
+        width -= g.width
+    return width
+
+
 def break_lines(units: list[Unit], first_width: float, width: float) -> list[Line]:
     """Greedy line breaking: as many units per line as fit, never splitting a unit."""
     lines: list[Line] = []
@@ -160,7 +174,7 @@ def break_lines(units: list[Unit], first_width: float, width: float) -> list[Lin
         if unit.space and not current:
             continue  # no space at the start of a line
         w = unit.width
-        if used + w <= limit + fuzz or unit.space:
+        if used + w <= limit + fuzz or unit.space or used + _hung(unit) <= limit + fuzz:
             current.append(unit)
             used += w
             continue

@@ -357,6 +357,9 @@ def arbitration_application(b: Builder) -> None:
     _parties(b)
     b.p("请求事项：", "主送", )
     b.loop("for c in claim_lines", "{{ c.no }}、{{ c.text }}")
+    b.p("{%p if claimed.fen %}", "Normal")
+    b.p("以上请求金额合计{{ claimed.amount }}（大写：人民币{{ claimed.amount_upper }}）。")
+    b.p("{%p endif %}", "Normal")
     b.p("事实与理由：", "主送")
     b.loop("for t in case.facts_paragraphs", "{{ t }}")
     b.p("综上所述，被申请人的行为违反了《中华人民共和国劳动合同法》等法律法规的规定，"

@@ -34,7 +34,7 @@ def make_detail(**case_kw: Any) -> dto.CaseDetail:
         phone="13900139000", email=None, active=True, version=1,
     )
     p1 = _person("p1", "张伟", "110101199003074514")
-    p2 = _person("p2", "王芳", "11010119851231002X", union_member=False)
+    p2 = _person("p2", "王芳", "110101198512310023", union_member=False)
     emp = dto.EmployerInfo(
         id="e1", office_id="o1", name="南昌宏达建筑劳务有限公司",
         credit_code="91360100MA35F8XXXX", address="南昌市青山湖区高新大道88号",
