@@ -1,5 +1,9 @@
 """What callers hand to the facade to create or change records. Values are raw (as
-typed in a form or read from a sheet); the core validates and normalises them."""
+typed in a form or read from a sheet); the core validates and normalises them.
+
+Amounts are either text in yuan as a person types it ("1,234.50", "¥800") or an int
+already in fen (分).
+"""
 
 from __future__ import annotations
 

@@ -9,16 +9,16 @@ ID number, phone or case number finds the record too.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-_DROP = re.compile(r"[\s\"'`*^():{}\[\]<>〔〕【】（）《》，。、；：！？“”‘’,.;:!?+\-/\\|=&%$#@~]+")
 MAX_QUERY_CHARS = 64
 
 
 def normalise(text: str) -> str:
+    """Lower-case letters and digits only; anything else (punctuation, quotes, FTS5
+    operators, control characters) becomes a word break."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return _DROP.sub(" ", text)
+    return "".join(ch if unicodedata.category(ch)[0] in "LN" else " " for ch in text)
 
 
 def ngrams(text: str | None) -> str:

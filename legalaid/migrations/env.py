@@ -6,6 +6,7 @@ from alembic import context
 
 import legalaid.models  # noqa: F401  (registers every table)
 from legalaid.db.base import Base
+from legalaid.db.migrate import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -20,6 +21,7 @@ def run_migrations_online() -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

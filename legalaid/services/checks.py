@@ -12,6 +12,7 @@ from legalaid.rules import identity, money
 from legalaid.vocab import Vocabulary
 
 T = TypeVar("T")
+MAX_FEN = 10**15  # ¥10 trillion: far above any real claim, far below int64
 
 
 class Checker:
@@ -58,6 +59,14 @@ class Checker:
             if required:
                 self.errors.append(FieldError(field, "required", "必填", "Required"))
             return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            # An int is already fen (from code or a previous read); text is yuan as typed.
+            if not 0 <= value <= MAX_FEN:
+                self.errors.append(
+                    FieldError(field, "range", "金额超出范围", "The amount is out of range")
+                )
+                return None
+            return value
         return self.run(lambda: money.parse_amount(value, field))
 
     def id_number(
