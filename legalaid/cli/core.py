@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -161,7 +162,7 @@ def cmd_deadline_calc(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORT_COLUMNS = (
+EXPORT_COLUMNS: tuple[tuple[str, Callable[[dto.CaseRow], object]], ...] = (
     ("案件编号", lambda r: r.number),
     ("案件名称", lambda r: r.title),
     ("状态", lambda r: CASE_STATUSES.zh(r.status)),

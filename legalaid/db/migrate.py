@@ -19,9 +19,7 @@ UNMAPPED_PREFIXES: tuple[str, ...] = ("fts_",)
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    if type_ == "table" and name and name.startswith(UNMAPPED_PREFIXES):
-        return False
-    return True
+    return not (type_ == "table" and name is not None and name.startswith(UNMAPPED_PREFIXES))
 
 
 def alembic_config() -> Config:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select, true
 
 from legalaid import dto
 from legalaid.models import Case, Consultation, Recovery
@@ -48,8 +48,8 @@ class DashboardService:
             )
             open_cases = caselist.count(s, dto.CaseFilter(open_only=True, office_ids=offices))
 
-            def office_filter(model):  # type: ignore[no-untyped-def]
-                return model.office_id.in_(offices) if offices else True
+            def office_filter(model: Any) -> ColumnElement[bool]:
+                return model.office_id.in_(offices) if offices else true()
 
             start_ts = datetime.combine(month_start, time.min).astimezone()
             consultations = (

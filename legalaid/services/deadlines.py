@@ -3,6 +3,7 @@ created by the events that trigger them, with reminders ahead."""
 
 from __future__ import annotations
 
+import builtins
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -301,7 +302,7 @@ class DeadlineService:
         open_only: bool = True,
         responsible_id: str | None = None,
         limit: int = 1000,
-    ) -> list[dto.DeadlineInfo]:
+    ) -> builtins.list[dto.DeadlineInfo]:
         """Deadlines of open cases (and case-less ones), by due date."""
         with self.col.read() as s:
             q = (
@@ -326,15 +327,15 @@ class DeadlineService:
             return [convert.deadline(d, num, name) for d, num, name in s.execute(q).all()]
 
     def overdue(
-        self, office_ids: list[str] | None = None, *, limit: int = 200
-    ) -> list[dto.DeadlineInfo]:
+        self, office_ids: builtins.list[str] | None = None, *, limit: int = 200
+    ) -> builtins.list[dto.DeadlineInfo]:
         return self.list(
             office_ids=office_ids, to=self.col.today() - timedelta(days=1), limit=limit
         )
 
     def due_within(
-        self, days: int, office_ids: list[str] | None = None, *, limit: int = 200
-    ) -> list[dto.DeadlineInfo]:
+        self, days: int, office_ids: builtins.list[str] | None = None, *, limit: int = 200
+    ) -> builtins.list[dto.DeadlineInfo]:
         today = self.col.today()
         return self.list(
             office_ids=office_ids, from_=today, to=today + timedelta(days=days), limit=limit

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from legalaid import dto
 from legalaid.models import (
@@ -34,15 +35,18 @@ from legalaid.services import convert, lifecycle
 from legalaid.services.common import get_row
 
 
-def _live(model):  # type: ignore[no-untyped-def]
-    return model.archived_at.is_(None)
+def _live(model: Any) -> ColumnElement[bool]:
+    archived: InstrumentedAttribute[Any] = model.archived_at
+    return archived.is_(None)
 
 
 def load_detail(s: Session, case_id: str, today: date) -> dto.CaseDetail:
     case = get_row(s, Case, case_id, "案件", "case")
     office = s.get(Office, case.office_id)
     assert office is not None
-    staff_names = dict(s.execute(select(Staff.id, Staff.name)).all())
+    staff_names: dict[str | None, str] = {
+        sid: name for sid, name in s.execute(select(Staff.id, Staff.name)).all()
+    }
     lead = s.get(Staff, case.lead_staff_id) if case.lead_staff_id else None
     assisting = s.scalars(
         select(Staff)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -321,7 +322,7 @@ class PartyService:
             )
 
 
-def _try(fn):  # type: ignore[no-untyped-def]
+def _try(fn: Callable[[], str]) -> str | None:
     from legalaid.errors import ValidationError
 
     try:

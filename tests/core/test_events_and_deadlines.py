@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime
 from legalaid.collection import Collection
 from legalaid.inputs import (
     AgreementInput,
-    DecisionInput,
     DeadlineInput,
+    DecisionInput,
     MediationInput,
     ProceedingInput,
     RecoveryInput,
@@ -105,7 +105,7 @@ def test_mediation_agreement_with_instalments(col: Collection) -> None:
         received_on=date(2026, 11, 20), amount="30000", instalment_id=first.id))
     d = col.cases.detail(case.id)
     assert d.instalments[0].paid
-    inst_deadline = [x for x in d.deadlines if "第1期" in x.title][0]
+    inst_deadline = next(x for x in d.deadlines if "第1期" in x.title)
     assert inst_deadline.done_at is not None
 
 
