@@ -172,11 +172,18 @@ class DocxReader:
 
     # -- body -----------------------------------------------------------------------------
     def blocks(self) -> Iterator[Block]:
-        for child in self.document.element.body:
+        yield from self._container(self.document.element.body)
+
+    def _container(self, parent: Any) -> Iterator[Block]:
+        for child in parent:
             if child.tag == qn("w:p"):
                 yield from self._paragraph(child)
             elif child.tag == qn("w:tbl"):
                 yield self._table(child)
+            elif child.tag == qn("w:sdt"):  # content controls Word wraps around blocks
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    yield from self._container(content)
 
     def _paragraph(self, p: Any, in_table: bool = False) -> Iterator[Block]:
         ppr = p.find(qn("w:pPr"))

@@ -15,9 +15,9 @@ from typing import Any
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt
+from docx.shared import Emu
 
-from legalaid.documents.fonts import DocumentFonts
+from legalaid.documents.fonts import ROLES, DocumentFonts
 from legalaid.documents.typography import (
     CHAR_SPACING,
     LINE_PITCH,
@@ -76,15 +76,26 @@ def normalise(document: Any, fonts: DocumentFonts) -> None:
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
     lang.set(qn("w:bidi"), "ar-SA")
-    _strip_theme(styles)
+    # Templates name the GB/T 9704 fonts; an office that configured other names (its
+    # machines lack 仿宋_GB2312) gets those instead.
+    standard = DocumentFonts()
+    rename = {
+        standard.docx_name(role): fonts.docx_name(role)
+        for role in ROLES
+        if standard.docx_name(role) != fonts.docx_name(role)
+    }
+    roots = [styles, document.element.body, *_header_footer_parts(document)]
+    for root in roots:
+        _strip_theme(root)
+        if rename:
+            for rfonts in root.iter(qn("w:rFonts")):
+                east = rfonts.get(qn("w:eastAsia"))
+                if east in rename:
+                    rfonts.set(qn("w:eastAsia"), rename[east])
     # A style that names only Latin fonts would leave Chinese in the default: fill it in.
     for rfonts in styles.iter(qn("w:rFonts")):
         if rfonts.get(qn("w:eastAsia")) is None:
             rfonts.set(qn("w:eastAsia"), fonts.body_name)
-    body = document.element.body
-    _strip_theme(body)
-    for part in _header_footer_parts(document):
-        _strip_theme(part)
 
 
 def _header_footer_parts(document: Any) -> list[Any]:
@@ -144,14 +155,3 @@ def font_size(rpr: Any, points: float) -> None:
     for tag in ("w:sz", "w:szCs"):
         _child(rpr, tag).set(qn("w:val"), str(round(points * 2)))
 
-
-__all__ = [
-    "Pt",
-    "font_size",
-    "normalise",
-    "set_char_spacing",
-    "set_indent_chars",
-    "set_paragraph_grid",
-    "set_run_fonts",
-    "setup_page",
-]

@@ -135,17 +135,16 @@ def _split_wide(unit: Unit, width: float) -> list[Unit]:
 
 
 def _hung(unit: Unit) -> float:
-    """The unit's width without up to two closing marks, which may hang in the margin.
+    """The unit's width without its closing mark, which may hang in the margin.
 
-    Chinese Word's default (允许标点溢出边界): a closing mark that falls just past the
-    line's end stays on the line, hanging, instead of pushing its character down.
+    Chinese Word's default (允许标点溢出边界): one closing mark that falls just past the
+    line's end stays on the line, hanging, instead of pushing its character down. Two
+    marks (``）。``) would stick out too far: the unit moves down whole.
     """
-    width = unit.width
-    for g in unit.glyphs[-1:-3:-1]:
-        if g.ch not in CANNOT_START:
-            break
-        width -= g.width
-    return width
+    glyphs = unit.glyphs
+    if len(glyphs) >= 2 and glyphs[-1].ch in CANNOT_START and glyphs[-2].ch not in CANNOT_START:
+        return unit.width - glyphs[-1].width
+    return unit.width
 
 
 def break_lines(units: list[Unit], first_width: float, width: float) -> list[Line]:
