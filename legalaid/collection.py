@@ -51,6 +51,7 @@ class Collection:
         from legalaid.services.consultations import ConsultationService
         from legalaid.services.dashboard import DashboardService
         from legalaid.services.deadlines import DeadlineService
+        from legalaid.services.documents import DocumentService
         from legalaid.services.money import MoneyService
         from legalaid.services.notes import NoteService
         from legalaid.services.parties import PartyService
@@ -76,6 +77,7 @@ class Collection:
         self.procedures = ProcedureService(self)
         self.deadlines = DeadlineService(self)
         self.notes = NoteService(self)
+        self.documents = DocumentService(self)
         self.search = SearchService(self)
         self.dashboard = DashboardService(self)
 
