@@ -81,6 +81,9 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
         self.fmt = fmt
         self.lines = lines
         self.first_part = first_part
+        # A part made by split() keeps its lines: laying it out again from all the glyphs
+        # would repeat the text of the other part.
+        self.fixed = lines is not None
         self._avail = -1.0
         self.spaceBefore = fmt.space_before if first_part else 0.0
         self.spaceAfter = fmt.space_after
@@ -93,7 +96,7 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
         return max(self.fmt.leading, size * 1.05)
 
     def _layout(self, avail_width: float) -> list[Line]:
-        if self.lines is not None and (not self.first_part or self._avail == avail_width):
+        if self.lines is not None and (self.fixed or self._avail == avail_width):
             return self.lines
         fmt = self.fmt
         width = max(avail_width - fmt.left - fmt.right, 1.0)
@@ -114,7 +117,11 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
         if fit <= 0:
             return []
         if fit >= len(lines):
-            return [self]
+            # Asked to split although the lines fit (a table measured the cell with other
+            # widths or spacing): give a two-part answer, as tables expect one.
+            if len(lines) < 2:
+                return []
+            fit = len(lines) - 1
         head = CJKParagraph(self.glyphs, self.fmt, lines[:fit], self.first_part)
         head.spaceAfter = 0.0
         head._avail = availWidth

@@ -35,7 +35,13 @@ class _PdfBuilder:
         self.missing |= missing
         return CJKParagraph(glyphs, block.fmt)
 
-    def table(self, block: TableBlock, avail_width: float) -> Table:
+    def table(self, block: TableBlock, avail_width: float, page_height: float) -> Table:
+        """A reportlab Table drawing the docx table: spans, merges, borders.
+
+        A row too tall for a page (a cell with 5,000 characters of facts) is cut into
+        continuation rows without a rule between them, so it flows over pages; reportlab's
+        own in-row splitting misplaces text in this case.
+        """
         ncols = len(block.col_widths)
         total = sum(block.col_widths) or 1.0
         scale = min(1.0, avail_width / total)
@@ -50,32 +56,59 @@ class _PdfBuilder:
             # Tables set their cell font even for flowable cells: keep Helvetica out.
             ("FONTNAME", (0, 0), (-1, -1), self.book.face("body").name),
         ]
+        rule = (0.5, colors.black)
         if block.borders:
-            commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
-        merge_start: dict[int, int] = {}  # column -> row where its vertical merge began
+            commands.append(("BOX", (0, 0), (-1, -1), *rule))
+        heights: list[float | None] = []
+        merge_start: dict[int, int] = {}  # column -> output row where its merge began
+        chunk_height = page_height * 0.2
         for r, row in enumerate(block.rows):
-            cells: list[Any] = [[Spacer(0, 0)] for _ in range(ncols)]
+            placed: list[tuple[int, int, CellBlock, list[Any]]] = []
             col = 0
             for cell in row:
                 if col >= ncols:
                     break
-                cells[col] = self._cell(cell)
                 end = min(col + cell.span, ncols) - 1
-                if cell.span > 1:
-                    commands.append(("SPAN", (col, r), (end, r)))
-                if cell.valign != "TOP":
-                    commands.append(("VALIGN", (col, r), (end, r), cell.valign))
-                if cell.vmerge == "restart":
-                    merge_start[col] = r
-                elif cell.vmerge == "continue" and col in merge_start:
-                    commands.append(("SPAN", (col, merge_start[col]), (end, r)))
-                    cells[col] = [Spacer(0, 0)]
-                else:
-                    merge_start.pop(col, None)
+                placed.append((col, end, cell, self._cell(cell)))
                 col = end + 1
-            data.append(cells)
-        heights = [h if h else None for h in block.row_heights] or None
-        table = Table(data, colWidths=widths, rowHeights=heights, splitInRow=1, hAlign="CENTER")
+            merged = any(c.vmerge for _, _, c, _ in placed)
+            pieces = {
+                start: [flows] if merged else _chunks(
+                    flows, sum(widths[start:end + 1]) - 2 * _CELL_PAD_X, chunk_height
+                )
+                for start, end, _, flows in placed
+            }
+            count = max((len(p) for p in pieces.values()), default=1)
+            for k in range(count):
+                out_row = len(data)
+                cells: list[Any] = [[Spacer(0, 0)] for _ in range(ncols)]
+                for start, end, cell, _ in placed:
+                    chunks = pieces[start]
+                    cells[start] = chunks[k] if k < len(chunks) else [Spacer(0, 0)]
+                    if end > start:
+                        commands.append(("SPAN", (start, out_row), (end, out_row)))
+                    if cell.valign != "TOP" and count == 1:
+                        commands.append(("VALIGN", (start, out_row), (end, out_row), cell.valign))
+                    continued = k > 0
+                    if cell.vmerge == "restart":
+                        merge_start[start] = out_row
+                    elif cell.vmerge == "continue" and start in merge_start:
+                        commands.append(("SPAN", (start, merge_start[start]), (end, out_row)))
+                        cells[start] = [Spacer(0, 0)]
+                        continued = True
+                    else:
+                        merge_start.pop(start, None)
+                    if block.borders:
+                        if start > 0:
+                            commands.append(("LINEBEFORE", (start, out_row), (start, out_row),
+                                             *rule))
+                        if not continued and out_row > 0:
+                            commands.append(("LINEABOVE", (start, out_row), (end, out_row),
+                                             *rule))
+                data.append(cells)
+                height = block.row_heights[r] if r < len(block.row_heights) else None
+                heights.append(height or None if count == 1 else None)
+        table = Table(data, colWidths=widths, rowHeights=heights or None, hAlign="CENTER")
         table.setStyle(TableStyle(commands))
         return table
 
@@ -83,6 +116,32 @@ class _PdfBuilder:
         return [self.paragraph(p) for p in cell.paras] or [
             CJKParagraph([], ParaFormat(leading=14.0))
         ]
+
+
+def _chunks(flows: list[Any], width: float, height: float) -> list[list[Any]]:
+    """Cut a cell's flowables into pieces no taller than ``height`` (one piece if it fits)."""
+    pieces: list[list[Any]] = [[]]
+    used = 0.0
+    queue = list(flows)
+    while queue:
+        flow = queue.pop(0)
+        _, h = flow.wrap(width, 1e9)
+        need = h + flow.getSpaceBefore() + flow.getSpaceAfter()
+        if used + need <= height:
+            pieces[-1].append(flow)
+            used += need
+            continue
+        parts = flow.split(width, height - used - flow.getSpaceBefore())
+        if len(parts) == 2:
+            pieces[-1].append(parts[0])
+            queue.insert(0, parts[1])
+        elif not pieces[-1]:
+            pieces[-1].append(flow)  # cannot be cut: keep it whole
+        else:
+            queue.insert(0, flow)
+        pieces.append([])
+        used = 0.0
+    return [p for p in pieces if p] or [[]]
 
 
 def _page_number_painter(setup: PageSetup, book: FontBook) -> Any:
@@ -121,7 +180,7 @@ def docx_to_pdf(document: Any, book: FontBook, title: str = "") -> tuple[bytes, 
         if isinstance(block, ParaBlock):
             story.append(builder.paragraph(block))
         elif isinstance(block, TableBlock):
-            story.append(builder.table(block, avail))
+            story.append(builder.table(block, avail, setup.height - setup.top - setup.bottom))
             story.append(Spacer(1, 2))
         elif isinstance(block, PageBreak):
             story.append(RLPageBreak())

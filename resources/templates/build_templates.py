@@ -251,7 +251,7 @@ def _parties(b: Builder, applicants: bool = True, respondents: bool = True) -> N
 
 def legal_aid_application(b: Builder) -> None:
     b.title("法律援助申请表")
-    b.p("编号：{{ case.number }}　　　　申请日期：{{ case.received_on }}", "Normal")
+    b.p("编号：{{ case.number }}　　　　申请日期：{{ case.received_on }}", "表格文字")
     rows: list[list[tuple[str, int] | str]] = [
         ["姓名", "{{ applicant.name }}", "性别", "{{ applicant.gender }}"],
         ["公民身份号码", "{{ applicant.id_number }}", "出生日期", "{{ applicant.birth_date }}"],
@@ -273,8 +273,8 @@ def legal_aid_application(b: Builder) -> None:
         ["审查意见", ("\n\n审查人：{{ staff.name }}　　　　　　　　　　年　　月　　日", 3)],
     ]
     b.table(rows, [2.2, 3.6, 1.8, 3.2], labels={0, 2}, heights={})
-    b.p("受理机构：{{ office.name }}　　地址：{{ office.address }}　　电话：{{ office.phone }}",
-        "表格文字")
+    b.p("受理机构：{{ office.name }}　　电话：{{ office.phone }}", "表格文字")
+    b.p("地址：{{ office.address }}", "表格文字")
 
 
 def acceptance_notice(b: Builder) -> None:

@@ -158,3 +158,16 @@ def test_docx_word_runs_keep_rare_characters(generator: DocumentGenerator, out: 
     ctx = build_context(with_person(make_detail(), name="王喆堃"), today=TODAY)
     result = generator.generate(ctx, "acceptance_notice", "docx", out / "r.docx")
     assert "王喆堃" in "".join(p.text for p in docx.Document(str(result.path)).paragraphs)
+
+
+def test_long_facts_inside_a_table_cell_flow_across_pages(
+    generator: DocumentGenerator, out: Path
+) -> None:
+    facts = "\n".join("被申请人拖欠工资，经多次催讨未果；" * 10 for _ in range(20))
+    assert len(facts) > 3000
+    ctx = build_context(_hostile_detail(facts), today=TODAY)
+    result = generator.generate(ctx, "legal_aid_application", "pdf", out / "t.pdf")
+    assert len(PdfReader(str(result.path)).pages) >= 3
+    flat = pdf_flat(result.path)
+    assert flat.count("经多次催讨未果") == 200
+    assert "A&B<劳务>\"派遣\"公司'" in flat
