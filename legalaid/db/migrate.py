@@ -14,8 +14,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
 # Tables made by hand-written migrations and absent from the ORM metadata: FTS5 search
-# tables (and their shadow tables). Autogenerate and schema comparisons skip them.
-UNMAPPED_PREFIXES: tuple[str, ...] = ("fts_",)
+# tables (and their shadow tables) and the desk's sync bookkeeping, which is written by
+# triggers and the sync engine, not the ORM. Autogenerate and schema comparisons skip them.
+UNMAPPED_PREFIXES: tuple[str, ...] = ("fts_", "sync_")
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:

@@ -75,11 +75,7 @@ def case_context(col: Any, case_number: str, extra: Mapping[str, Any] | None = N
 
 
 def _record(col: Any, detail: dto.CaseDetail, result: GeneratedDocument) -> None:
-    documents = getattr(col, "documents", None)
-    record = getattr(documents, "record_generated", None)
-    if record is None:
-        return
-    record(
+    col.documents.record_generated(
         case_id=detail.case.id,
         template_id=result.template_id,
         template_version=result.template_version,

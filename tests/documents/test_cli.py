@@ -63,6 +63,14 @@ def test_generate_writes_the_case_document(
     assert "肆佰叁拾玖万壹仟壹佰元整" in text
     assert "南昌市劳动人事争议仲裁委员会" in text
     assert str(out) in capsys.readouterr().out
+    with Collection(db) as col:
+        docs = col.cases.detail(col.cases.by_number(number).id).documents
+    assert [(d.kind, d.template_id, d.file_format) for d in docs] == [
+        ("generated", "arbitration_application", "pdf")
+    ]
+    from legalaid.services.documents import sha256_file
+
+    assert docs[0].sha256 == sha256_file(out)
 
 
 def test_generate_lists_missing_fields(
