@@ -10,24 +10,24 @@ import os
 
 os.environ.setdefault("LEGALAID_ARGON2_FAST", "1")
 
-from collections.abc import Iterator  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, settings  # noqa: E402
+import pytest
+from hypothesis import HealthCheck, settings
 
-from legalaid import dto  # noqa: E402
-from legalaid.collection import Collection  # noqa: E402
-from legalaid.inputs import (  # noqa: E402
+from legalaid import dto
+from legalaid.collection import Collection
+from legalaid.inputs import (
     ApplicantInput,
     CaseInput,
     EmployerInput,
     PersonInput,
     RespondentInput,
 )
-from legalaid.security.auth import Auth  # noqa: E402
+from legalaid.security.auth import Auth
 
 TODAY = date(2026, 11, 24)
 PASSWORD = "Correct-Horse-7"

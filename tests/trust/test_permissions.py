@@ -174,8 +174,12 @@ def test_search_and_duplicates_stay_in_scope(world: World) -> None:
 
 def test_admin_manages_staff_offices_settings(world: World) -> None:
     world.act("admin")
-    office = world.col.admin.create_office("青山湖区总工会", "青工援", parent_id=world.federation.id)
-    member = world.col.admin.create_staff("新律师", "newlawyer", "lawyer", office_id=office.value.id)
+    office = world.col.admin.create_office(
+        "青山湖区总工会", "青工援", parent_id=world.federation.id
+    )
+    member = world.col.admin.create_staff(
+        "新律师", "newlawyer", "lawyer", office_id=office.value.id
+    )
     world.col.admin.set_setting("security.idle_lock_minutes", "5")
     assert member.value.office_id == office.value.id
 
