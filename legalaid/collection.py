@@ -25,6 +25,7 @@ from legalaid.db.base import utcnow
 from legalaid.db.engine import READ_ONLY, make_engine
 from legalaid.errors import ConfigurationError, NotFoundError
 from legalaid.models import Office
+from legalaid.security.permissions import Permissions
 from legalaid.services import audit as audit_mod
 
 
@@ -68,6 +69,7 @@ class Collection:
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
         self.actor: dto.StaffInfo | None = None
+        self.permissions = Permissions(self, None)
         self.admin = AdminService(self)
         self.calendar = CalendarService(self)
         self.parties = PartyService(self)
@@ -84,7 +86,11 @@ class Collection:
     # -- lifetime -------------------------------------------------------------------
 
     def upgrade(self) -> None:
-        """Bring the schema to the current version."""
+        """Bring the schema to the current version (backing up a database that has data
+        first)."""
+        from legalaid.security.backup import backup_before_migration
+
+        backup_before_migration(self.engine, self.path)
         migrate.upgrade(self.engine)
 
     def close(self) -> None:
@@ -107,6 +113,18 @@ class Collection:
     def set_actor(self, staff: dto.StaffInfo | None) -> None:
         """Who is acting: stamped on audit events and checked by permissions."""
         self.actor = staff
+        self.permissions = Permissions(self, staff)
+
+    def require(
+        self,
+        perm: str,
+        *,
+        office_id: str | None = None,
+        case_id: str | None = None,
+        session: Session | None = None,
+    ) -> None:
+        """Raise PermissionDeniedError unless the actor may ``perm`` (no actor: allowed)."""
+        self.permissions.require(perm, office_id=office_id, case_id=case_id, session=session)
 
     @property
     def actor_id(self) -> str | None:

@@ -13,8 +13,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.pool import NullPool, QueuePool
 
 from legalaid.db.search_text import ngrams
 
@@ -55,16 +55,30 @@ def sqlite_url(path: str | Path) -> str:
     return f"sqlite:///{Path(path)}"
 
 
-def make_engine(path: str | Path, *, echo: bool = False, **kwargs: Any) -> Engine:
+def make_engine(
+    path: str | Path, *, echo: bool = False, cipher_key: bytes | None = None, **kwargs: Any
+) -> Engine:
     """An engine on the desk database at ``path`` (created if missing).
 
-    ``kwargs`` are passed to :func:`create_engine` (the encrypted desk passes its
-    ``creator`` here).
+    With ``cipher_key`` (32 raw bytes) the file is a SQLCipher database opened through
+    ``sqlcipher3``; the key is set on every connection before anything else runs.
+    ``kwargs`` are passed to :func:`create_engine`.
     """
+    url: str | URL = sqlite_url(path)
+    poolclass: Any = NullPool if kwargs.pop("null_pool", False) else None
+    if cipher_key is not None:
+        if len(cipher_key) != 32:
+            raise ValueError("a SQLCipher key is 32 bytes")
+        # The dialect runs `PRAGMA key = "x'<hex>'"` first on each connection: a raw
+        # key, so SQLCipher skips its own key derivation (ours is Argon2id).
+        url = URL.create(
+            "sqlite+pysqlcipher", password=f"x'{cipher_key.hex()}'", database=str(Path(path))
+        )
+        poolclass = poolclass or QueuePool
     engine = create_engine(
-        sqlite_url(path),
+        url,
         echo=echo,
-        poolclass=NullPool if kwargs.pop("null_pool", False) else None,
+        poolclass=poolclass,
         connect_args={"check_same_thread": False, "isolation_level": None},
         **kwargs,
     )
