@@ -62,6 +62,7 @@ class AdminService:
         tel = chk.phone(phone)
         chk.done()
         assert name_v is not None and prefix is not None
+        self.col.require("admin.office")
         with self.col.write() as s:
             if s.scalar(select(Office.id).where(Office.name == name_v)):
                 raise ValidationError.single(
@@ -108,6 +109,7 @@ class AdminService:
         chk.done()
         with self.col.write() as s:
             office = _get(s, Office, office_id, "工会/服务站", "office")
+            self.col.require("admin.office", office_id=office.id)
             _check_version(office, expected_version, "office")
             before = snapshot(office)
             for attr, value in (
@@ -194,6 +196,7 @@ class AdminService:
         en = chk.text(name_en, "name_en", 80, required=True)
         chk.done()
         assert code_v and zh and en
+        self.col.require("admin.staff")
         with self.col.write() as s:
             role = s.scalar(select(Role).where(Role.code == code_v))
             before = snapshot(role) if role else None
@@ -238,6 +241,7 @@ class AdminService:
         assert name_v and user
         with self.col.write() as s:
             office = self.col.default_office_id(s, office_id)
+            self.col.require("admin.staff", office_id=office)
             self.ensure_roles(s)
             if s.scalar(select(Role.id).where(Role.code == role_code)) is None:
                 raise ValidationError.single(
@@ -280,6 +284,7 @@ class AdminService:
     ) -> dto.Op[dto.StaffInfo]:
         with self.col.write() as s:
             member = _get(s, Staff, staff_id, "工作人员", "staff member")
+            self.col.require("admin.staff", office_id=member.office_id)
             _check_version(member, expected_version, "staff")
             fields = ("name", "role_code", "active", "phone", "office_id")
             before = snapshot(member, fields)
@@ -344,6 +349,7 @@ class AdminService:
             return row.value if row else default
 
     def set_setting(self, key: str, value: str) -> dto.Op[None]:
+        self.col.require("admin.settings")
         with self.col.write() as s:
             row = s.get(Setting, key)
             before = {"value": row.value} if row else None

@@ -3,6 +3,7 @@ and the full case detail."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from typing import TYPE_CHECKING
@@ -133,6 +134,7 @@ class CaseService:
         assert title and dispute and source
         with self.col.write() as s:
             office_id = self.col.default_office_id(s, data.office_id)
+            self.col.require("case.write", office_id=office_id)
             office = get_row(s, Office, office_id, "工会/服务站", "office")
             self._check_staff(s, data.lead_staff_id, "lead_staff_id")
             for sid in data.assisting_staff_ids:
@@ -315,6 +317,7 @@ class CaseService:
         chk.done()
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             self._add_applicants(s, case, applicants, new_people)
             total = (
                 s.scalar(
@@ -346,6 +349,7 @@ class CaseService:
         chk.done()
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             data.parent_index = None
             self._add_respondents(s, case, [data], [values])
             link = s.scalars(
@@ -373,6 +377,7 @@ class CaseService:
         """Archive an applicant or respondent link (the person or employer stays)."""
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             link: CaseApplicant | CaseRespondent | None = s.get(CaseApplicant, link_id) or s.get(
                 CaseRespondent, link_id
             )
@@ -419,6 +424,7 @@ class CaseService:
         chk.done()
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             check_version(case, upd.expected_version, "case")
             before = snapshot(case)
             if upd.received_on is not None:
@@ -499,6 +505,7 @@ class CaseService:
         on = on or self.col.today()
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             check_version(case, expected_version, "case")
             lifecycle.check(case.status, target)
             before = snapshot(case)
@@ -571,6 +578,7 @@ class CaseService:
         chk.done()
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             check_version(case, expected_version, "case")
             case.archived_at = self.col.now()
             self.col.audit(
@@ -587,6 +595,7 @@ class CaseService:
     # -- reading ------------------------------------------------------------------------
 
     def get(self, case_id: str) -> dto.CaseInfo:
+        self.col.require("case.read", case_id=case_id)
         with self.col.read() as s:
             return convert.case(get_row(s, Case, case_id, "案件", "case"))
 
@@ -595,12 +604,14 @@ class CaseService:
             case = s.scalar(select(Case).where(Case.number == number.strip()))
             if case is None:
                 raise NotFoundError(f"没有案件：{number}", f"No case numbered {number}")
+            self.col.require("case.read", office_id=case.office_id)
             return convert.case(case)
 
     def detail(self, case_id: str) -> dto.CaseDetail:
         """Everything about a case. Records that the parties' personal data was viewed."""
         from legalaid.services.detail import load_detail
 
+        self.col.require("case.read", case_id=case_id)
         with self.col.write() as s:
             detail = load_detail(s, case_id, self.col.today())
             self.col.audit(
@@ -615,26 +626,31 @@ class CaseService:
             return detail
 
     def count(self, f: dto.CaseFilter) -> int:
+        f = self.col.permissions.case_filter(f)
         with self.col.read() as s:
             return caselist.count(s, f)
 
     def page(self, req: dto.PageRequest) -> list[dto.CaseRow]:
+        req = dataclasses.replace(req, filter=self.col.permissions.case_filter(req.filter))
         with self.col.read() as s:
             return caselist.page(s, req, self.col.today())
 
     def ids(
         self, f: dto.CaseFilter, sort: dto.Sort | None = None, limit: int | None = None
     ) -> list[str]:
+        f = self.col.permissions.case_filter(f)
         with self.col.read() as s:
             return list(caselist.ids(s, f, sort or dto.Sort(), limit))
 
     def rows(self, case_ids: list[str]) -> list[dto.CaseRow]:
         with self.col.read() as s:
-            return caselist.rows_by_ids(s, case_ids, self.col.today())
+            rows = caselist.rows_by_ids(s, case_ids, self.col.today())
+        return [r for r in rows if self.col.permissions.can_see_office(r.office_id)]
 
     def history(self, case_id: str) -> list[dto.AuditInfo]:
         from legalaid.services.audit import events_for_case
 
+        self.col.require("case.read", case_id=case_id)
         with self.col.read() as s:
             return list(events_for_case(s, case_id))
 

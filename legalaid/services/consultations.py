@@ -59,6 +59,7 @@ class ConsultationService:
         assert name is not None
         with self.col.write() as s:
             office_id = self.col.default_office_id(s, data.office_id)
+            self.col.require("consultation.write", office_id=office_id)
             if data.person_id:
                 get_row(s, Person, data.person_id, "当事人", "person")
             row = Consultation(
@@ -85,11 +86,13 @@ class ConsultationService:
     def get(self, consultation_id: str) -> dto.ConsultationInfo:
         with self.col.read() as s:
             row = get_row(s, Consultation, consultation_id, "咨询记录", "consultation")
+            self.col.require("case.read", office_id=row.office_id)
             return convert.consultation(row)
 
     def recent(
         self, *, office_ids: list[str] | None = None, limit: int = 50, since: date | None = None
     ) -> list[dto.ConsultationInfo]:
+        office_ids = self.col.permissions.scoped_office_ids(office_ids)
         with self.col.read() as s:
             q = (
                 select(Consultation, Staff.name, Case.number)
@@ -109,6 +112,7 @@ class ConsultationService:
             return [convert.consultation(c, n, num) for c, n, num in s.execute(q).all()]
 
     def count(self, office_ids: list[str] | None = None) -> int:
+        office_ids = self.col.permissions.scoped_office_ids(office_ids)
         with self.col.read() as s:
             q = (
                 select(func.count())
@@ -132,6 +136,7 @@ class ConsultationService:
         person, or ``person`` with the details taken at intake)."""
         with self.col.read() as s:
             row = get_row(s, Consultation, consultation_id, "咨询记录", "consultation")
+            self.col.require("case.write", office_id=row.office_id)
             if row.case_id:
                 raise ValidationError.single(
                     "case_id", "exists", "该咨询已转为案件", "This consultation already has a case"

@@ -29,7 +29,7 @@ class DashboardService:
         today = self.col.today()
         staff_id = staff_id or self.col.actor_id
         month_start = today.replace(day=1)
-        offices = tuple(office_ids or ())
+        offices = tuple(self.col.permissions.scoped_office_ids(office_ids) or ())
         with self.col.read() as s:
             mine = (
                 caselist.page(

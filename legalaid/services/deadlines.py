@@ -186,6 +186,7 @@ class DeadlineService:
             if data.case_id is None:
                 raise ValidationError.single("case_id", "required", "请选择案件", "Choose a case")
             case = get_row(s, Case, data.case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             if data.responsible_id and s.get(Staff, data.responsible_id) is None:
                 raise ValidationError.single(
                     "responsible_id", "unknown", "工作人员不存在", "No such staff member"
@@ -223,6 +224,7 @@ class DeadlineService:
     ) -> dto.Op[dto.DeadlineInfo]:
         with self.col.write() as s:
             d = get_row(s, Deadline, deadline_id, "期限", "deadline")
+            self.col.require("case.write", office_id=d.office_id, case_id=d.case_id, session=s)
             check_version(d, expected_version, "deadline")
             before = snapshot(d, ("done_at",))
             d.done_at = self.col.now() if done else None
@@ -248,6 +250,7 @@ class DeadlineService:
         chk.done()
         with self.col.write() as s:
             d = get_row(s, Deadline, deadline_id, "期限", "deadline")
+            self.col.require("case.write", office_id=d.office_id, case_id=d.case_id, session=s)
             check_version(d, expected_version, "deadline")
             before = snapshot(d)
             d.due_on = due_on
@@ -304,6 +307,7 @@ class DeadlineService:
         limit: int = 1000,
     ) -> builtins.list[dto.DeadlineInfo]:
         """Deadlines of open cases (and case-less ones), by due date."""
+        office_ids = self.col.permissions.scoped_office_ids(office_ids)
         with self.col.read() as s:
             q = (
                 select(Deadline, Case.number, Staff.name)

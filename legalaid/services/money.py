@@ -44,6 +44,7 @@ class MoneyService:
         chk.done()
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             applicants = set(
                 s.scalars(select(CaseApplicant.person_id).where(CaseApplicant.case_id == case.id))
             )
@@ -106,6 +107,7 @@ class MoneyService:
         chk.done()
         with self.col.write() as s:
             row = get_row(s, WageClaim, claim_id, "欠薪主张", "wage claim")
+            self.col.require("case.write", case_id=row.case_id, session=s)
             check_version(row, expected_version, "wage claim")
             before = snapshot(row, ("amount_fen",))
             assert fen is not None
@@ -143,6 +145,7 @@ class MoneyService:
         assert amount is not None
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             if data.received_on < case.received_on:
                 raise ValidationError.single(
                     "received_on",
@@ -193,6 +196,7 @@ class MoneyService:
         chk.done()
         with self.col.write() as s:
             row = get_row(s, Recovery, recovery_id, "追回款项", "recovery")
+            self.col.require("case.write", case_id=row.case_id, session=s)
             row.archived_at = self.col.now()
             self.col.audit(
                 s,
@@ -218,6 +222,7 @@ class MoneyService:
         chk.done()
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             out = self.add_instalments_in(s, case, plan, amounts, mediation_id)
             return dto.Op(out, dto.OpChanges.of("case", "deadline", "recovery", case_id=case.id))
 

@@ -26,6 +26,7 @@ class NoteService:
         assert text is not None
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             note = Note(office_id=case.office_id, case_id=case.id, author_id=self.col.actor_id)
             s.add(note)
             s.flush()
@@ -53,6 +54,7 @@ class NoteService:
         assert text is not None
         with self.col.write() as s:
             note = get_row(s, Note, note_id, "备注", "note")
+            self.col.require("case.write", case_id=note.case_id, session=s)
             rev = NoteRevision(
                 office_id=note.office_id, note_id=note.id, body=text, author_id=self.col.actor_id
             )

@@ -98,7 +98,9 @@ class PartyService:
         values = check_person(data, chk, self.col.today())
         chk.done()
         with self.col.write() as s:
-            person = self.add_person(s, values, self.col.default_office_id(s, office_id))
+            office = self.col.default_office_id(s, office_id)
+            self.col.require("case.write", office_id=office)
+            person = self.add_person(s, values, office)
             return dto.Op(convert.person(person), dto.OpChanges.of("person"))
 
     def add_person(self, s: Session, values: dict[str, object], office_id: str) -> Person:
@@ -119,6 +121,7 @@ class PartyService:
         chk.done()
         with self.col.write() as s:
             person = get_row(s, Person, person_id, "当事人", "person")
+            self.col.require("case.write", office_id=person.office_id)
             check_version(person, expected_version, "person")
             before = snapshot(person)
             for k, v in values.items():
@@ -142,6 +145,7 @@ class PartyService:
         """One person. Reading the sensitive fields is recorded in the audit log."""
         with self.col.write() as s:
             person = get_row(s, Person, person_id, "当事人", "person")
+            self.col.require("case.read", office_id=person.office_id)
             if reveal:
                 self.col.audit(
                     s,
@@ -163,7 +167,9 @@ class PartyService:
         values = check_employer(data, chk)
         chk.done()
         with self.col.write() as s:
-            emp = self.add_employer(s, values, self.col.default_office_id(s, office_id))
+            office = self.col.default_office_id(s, office_id)
+            self.col.require("case.write", office_id=office)
+            emp = self.add_employer(s, values, office)
             return dto.Op(convert.employer(emp), dto.OpChanges.of("employer"))
 
     def add_employer(self, s: Session, values: dict[str, object], office_id: str) -> Employer:
@@ -181,6 +187,7 @@ class PartyService:
         chk.done()
         with self.col.write() as s:
             emp = get_row(s, Employer, employer_id, "用人单位", "employer")
+            self.col.require("case.write", office_id=emp.office_id)
             check_version(emp, expected_version, "employer")
             before = snapshot(emp)
             for k, v in values.items():
@@ -314,6 +321,11 @@ class PartyService:
                         .limit(DUPLICATE_LIMIT)
                     )
                 ]
+            # Only what the actor may see (the report crosses offices otherwise).
+            see = self.col.permissions.can_see_office
+            people = [p for p in people if see(p.office_id)]
+            cases = [c for c in cases if see(c.office_id)]
+            consultations = [c for c in consultations if see(c.office_id)]
             return dto.DuplicateReport(
                 people=tuple(convert.person(p) for p in people),
                 employers=tuple(convert.employer(e) for e in employers),

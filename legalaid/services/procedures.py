@@ -82,6 +82,7 @@ class ProcedureService:
         chk.done()
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             row = Referral(
                 office_id=case.office_id,
                 case_id=case.id,
@@ -122,6 +123,7 @@ class ProcedureService:
         chk.done()
         with self.col.write() as s:
             row = get_row(s, Referral, referral_id, "转介", "referral")
+            self.col.require("case.write", case_id=row.case_id, session=s)
             check_version(row, upd.expected_version, "referral")
             c2 = Checker()
             c2.order(row.sent_on, upd.accepted_on, "sent_on", "accepted_on")
@@ -163,6 +165,7 @@ class ProcedureService:
         chk.done()
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             row = Mediation(
                 office_id=case.office_id,
                 case_id=case.id,
@@ -205,6 +208,7 @@ class ProcedureService:
         chk.done()
         with self.col.write() as s:
             med = get_row(s, Mediation, mediation_id, "调解", "mediation")
+            self.col.require("case.write", case_id=med.case_id, session=s)
             row = MediationSession(
                 office_id=med.office_id,
                 mediation_id=med.id,
@@ -251,6 +255,7 @@ class ProcedureService:
         chk.done()
         with self.col.write() as s:
             med = get_row(s, Mediation, mediation_id, "调解", "mediation")
+            self.col.require("case.write", case_id=med.case_id, session=s)
             check_version(med, expected_version, "mediation")
             case = get_row(s, Case, med.case_id, "案件", "case")
             before = snapshot(med)
@@ -315,6 +320,7 @@ class ProcedureService:
         chk.done()
         with self.col.write() as s:
             med = get_row(s, Mediation, mediation_id, "调解", "mediation")
+            self.col.require("case.write", case_id=med.case_id, session=s)
             check_version(med, expected_version, "mediation")
             before = snapshot(med)
             if status is not None:
@@ -361,6 +367,7 @@ class ProcedureService:
         chk.done()
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
+            self.col.require("case.write", case_id=case.id, session=s)
             row = Proceeding(
                 office_id=case.office_id,
                 case_id=case.id,
@@ -426,6 +433,7 @@ class ProcedureService:
 
         with self.col.write() as s:
             row = get_row(s, Proceeding, proceeding_id, "仲裁/诉讼", "proceeding")
+            self.col.require("case.write", case_id=row.case_id, session=s)
             check_version(row, expected_version, "proceeding")
             case = get_row(s, Case, row.case_id, "案件", "case")
             before = snapshot(row)
@@ -465,6 +473,7 @@ class ProcedureService:
         chk.done()
         with self.col.write() as s:
             row = get_row(s, Proceeding, proceeding_id, "仲裁/诉讼", "proceeding")
+            self.col.require("case.write", case_id=row.case_id, session=s)
             check_version(row, expected_version, "proceeding")
             c2 = Checker()
             c2.order(row.applied_on, data.received_on, "applied_on", "received_on")
@@ -519,6 +528,7 @@ class ProcedureService:
         chk.done()
         with self.col.write() as s:
             proc = get_row(s, Proceeding, proceeding_id, "仲裁/诉讼", "proceeding")
+            self.col.require("case.write", case_id=proc.case_id, session=s)
             case = get_row(s, Case, proc.case_id, "案件", "case")
             row = Hearing(
                 office_id=proc.office_id,

@@ -29,6 +29,8 @@ class SearchService:
         q = match_query(query)
         if q is None:
             return dto.SearchResults()
+        self.col.require("case.read")
+        office_ids = self.col.permissions.scoped_office_ids(office_ids)
         with self.col.read() as s:
             cases = caselist.page(
                 s,
@@ -81,10 +83,9 @@ class SearchService:
             )
 
     def cases(self, query: str, *, limit: int = 50) -> list[dto.CaseRow]:
+        f = self.col.permissions.case_filter(dto.CaseFilter(text=query))
         with self.col.read() as s:
-            return caselist.page(
-                s, dto.PageRequest(filter=dto.CaseFilter(text=query), limit=limit), self.col.today()
-            )
+            return caselist.page(s, dto.PageRequest(filter=f, limit=limit), self.col.today())
 
     def rebuild_index(self) -> None:
         """Rebuild the search tables from the data (after VACUUM, which may renumber
