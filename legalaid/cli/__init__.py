@@ -15,7 +15,8 @@ from typing import Any
 
 from legalaid.errors import LegalAidError, ValidationError
 
-COMMAND_MODULES: tuple[str, ...] = ("legalaid.cli.core", "legalaid.cli.doc")
+COMMAND_MODULES: tuple[str, ...] = ("legalaid.cli.core", "legalaid.cli.doc", "legalaid.cli.demo",
+                                   "legalaid.cli.report", "legalaid.cli.ledger")
 
 Handler = Callable[[argparse.Namespace], int | None]
 _GROUPS: dict[str, Any] = {}

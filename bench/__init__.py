@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench.run --sizes 10k,100k,1m` (see bench/run.py)."""
