@@ -15,8 +15,7 @@ from typing import Any
 
 from legalaid.errors import LegalAidError, ValidationError
 
-COMMAND_MODULES: tuple[str, ...] = ("legalaid.cli.core", "legalaid.cli.doc", "legalaid.cli.demo",
-                                   "legalaid.cli.report", "legalaid.cli.ledger")
+COMMAND_MODULES: tuple[str, ...] = ("legalaid.cli.core", "legalaid.cli.doc", "legalaid.cli.demo")
 
 Handler = Callable[[argparse.Namespace], int | None]
 _GROUPS: dict[str, Any] = {}
