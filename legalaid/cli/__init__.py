@@ -15,7 +15,12 @@ from typing import Any
 
 from legalaid.errors import LegalAidError, ValidationError
 
-COMMAND_MODULES: tuple[str, ...] = ("legalaid.cli.core", "legalaid.cli.doc", "legalaid.cli.demo")
+COMMAND_MODULES: tuple[str, ...] = (
+    "legalaid.cli.core",
+    "legalaid.cli.doc",
+    "legalaid.cli.demo",
+    "legalaid.cli.trust",
+)
 
 Handler = Callable[[argparse.Namespace], int | None]
 _GROUPS: dict[str, Any] = {}
