@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "legalaid.cli.doc",
     "legalaid.cli.demo",
     "legalaid.cli.trust",
+    "legalaid.cli.sync",
 )
 
 Handler = Callable[[argparse.Namespace], int | None]

@@ -20,7 +20,6 @@ nothing. Each accepted change appends one entry to the feed (``srv_log``).
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,8 +33,6 @@ from legalaid.server.store import Principal, Scope, Store, utcnow
 from legalaid.sync import hlc as H
 from legalaid.sync import schema
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
 CONFLICT_TABLE = "sync_conflicts"
 
 
@@ -44,22 +41,6 @@ def dumps(value: Any) -> str:
 
 
 # -- validation ---------------------------------------------------------------------------
-
-
-def _kind_ok(col: schema.ColumnSpec, value: Any) -> bool:
-    if value is None:
-        return True
-    if col.kind == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if col.kind == "bool":
-        return value in (0, 1) and not isinstance(value, bool)
-    if not isinstance(value, str):
-        return False
-    if col.kind == "date":
-        return bool(_DATE.match(value))
-    if col.kind == "datetime":
-        return bool(_DATETIME.match(value))
-    return True
 
 
 def validate(changes: list[Change]) -> None:
@@ -83,7 +64,7 @@ def validate(changes: list[Change]) -> None:
                 col = spec.column(name)
                 if col is None:
                     bad(ch, f"unknown column {ch.tbl}.{name}")
-                elif not _kind_ok(col, value):
+                elif not schema.value_fits(col, value):
                     bad(ch, f"{ch.tbl}.{name} is not a valid {col.kind}")
         if ch.op == "I":
             if ch.new.get("id") != ch.pk:
@@ -494,7 +475,9 @@ class Merger:
         value = ch.new["value"]
         assert spec is not None
         colspec = spec.column(col)
-        if colspec is None or not _kind_ok(colspec, value):
+        if colspec is None or not schema.value_fits(colspec, value) or (
+            value is None and not colspec.nullable
+        ):
             raise Malformed(
                 "冲突处理的取值类型不正确",
                 f"The chosen value does not fit {rec['tbl']}.{col}",

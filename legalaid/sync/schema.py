@@ -20,6 +20,7 @@ hybrid logical clock, the losing value kept in the service's history.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -198,3 +199,24 @@ def replicated() -> list[TableSpec]:
 
 def spec(name: str) -> TableSpec | None:
     return tables().get(name)
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
+
+
+def value_fits(col: ColumnSpec, value: object) -> bool:
+    """Whether ``value`` is a valid storage value for ``col`` (null checked elsewhere)."""
+    if value is None:
+        return True
+    if col.kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if col.kind == "bool":
+        return value in (0, 1) and not isinstance(value, bool)
+    if not isinstance(value, str):
+        return False
+    if col.kind == "date":
+        return bool(_DATE.match(value))
+    if col.kind == "datetime":
+        return bool(_DATETIME.match(value))
+    return True
