@@ -15,13 +15,9 @@ from typing import Any
 
 from legalaid.errors import LegalAidError, ValidationError
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "legalaid.cli.core",
-    "legalaid.cli.doc",
-    "legalaid.cli.demo",
-    "legalaid.cli.trust",
-    "legalaid.cli.sync",
-)
+COMMAND_MODULES: tuple[str, ...] = ("legalaid.cli.core", "legalaid.cli.doc", "legalaid.cli.demo",
+                                   "legalaid.cli.report", "legalaid.cli.ledger",
+                                   "legalaid.cli.trust", "legalaid.cli.sync")
 
 Handler = Callable[[argparse.Namespace], int | None]
 _GROUPS: dict[str, Any] = {}

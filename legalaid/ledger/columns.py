@@ -66,7 +66,7 @@ REQUIRED_CASE_COLUMNS = ("案件编号", "受理日期", "申请人")
 REQUIRED_CONSULTATION_COLUMNS = ("咨询日期", "咨询人")
 
 #: Several names, ID numbers, phones or employers in one cell are separated by these.
-SEPARATORS = re.compile(r"[、,，;；/]")
+SEPARATORS = re.compile(r"[、,，;；]")
 JOINER = "、"
 
 STATUS_OPEN = "在办"

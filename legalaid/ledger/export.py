@@ -190,7 +190,7 @@ def consultation_rows(s: Session, office_ids: Sequence[str]) -> list[tuple[Value
         .where(Consultation.office_id.in_(list(office_ids)), Consultation.archived_at.is_(None))
         .order_by(Consultation.consulted_at, Consultation.caller_name, Consultation.id)
     ).all()
-    return [
+    out = [
         (
             local_date(c.consulted_at),
             _label(CHANNELS, c.channel),
@@ -203,6 +203,10 @@ def consultation_rows(s: Session, office_ids: Sequence[str]) -> list[tuple[Value
         )
         for c, staff in rows
     ]
+    # By day, then by content: a ledger holds days, not times, so this order survives
+    # an export → import → export round trip.
+    out.sort(key=lambda r: tuple("" if v is None else str(v) for v in r))
+    return out
 
 
 def ledger_tables(s: Session, office_ids: Sequence[str]) -> list[LedgerTable]:

@@ -240,6 +240,16 @@ class LedgerWriter:
                 values.get("credit_code"),  # type: ignore[arg-type]
                 self.office_id,
             )
+            if (
+                found is not None
+                and found.credit_code
+                and values.get("credit_code")
+                not in (
+                    None,
+                    found.credit_code,
+                )
+            ):
+                found = None  # same name, another credit code: another employer
             emp = found or self.col.parties.add_employer(s, dict(values), self.office_id)
             s.add(
                 CaseRespondent(

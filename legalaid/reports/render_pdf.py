@@ -161,7 +161,9 @@ def _table(t: ReportTable, fonts: _Fonts, st: dict[str, ParagraphStyle], avail: 
                 for j, c in enumerate(row)
             ]
         )
-    table = Table(data, colWidths=_col_widths(t, fonts.main.name, avail), repeatRows=1, hAlign="LEFT")
+    table = Table(
+        data, colWidths=_col_widths(t, fonts.main.name, avail), repeatRows=1, hAlign="LEFT"
+    )
     style: list[Any] = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8A94A6")),
         ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),

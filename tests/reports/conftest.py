@@ -56,14 +56,46 @@ class World:
     staff: dict[str, str] = field(default_factory=dict)  # name -> id
 
 
-DISPUTES = ["wage_arrears", "wage_arrears", "severance", "work_injury", "social_insurance",
-            "labour_contract", "overtime", "labour_relation", "dismissal"]
-SOURCES = ["walk_in", "hotline_12351", "phone", "online", "court_delegated",
-           "arbitration_referred", "inspection_referred"]
-METHODS = [None, "document_drafting", "negotiation_mediation", "arbitration_agency",
-           "litigation_agency", "payment_order", "referral"]
-FORMS = [None, None, "standard", "delivery_rider", "courier", "ride_hailing", "livestreamer",
-         "truck_driver"]
+DISPUTES = [
+    "wage_arrears",
+    "wage_arrears",
+    "severance",
+    "work_injury",
+    "social_insurance",
+    "labour_contract",
+    "overtime",
+    "labour_relation",
+    "dismissal",
+]
+SOURCES = [
+    "walk_in",
+    "hotline_12351",
+    "phone",
+    "online",
+    "court_delegated",
+    "arbitration_referred",
+    "inspection_referred",
+]
+METHODS = [
+    None,
+    "document_drafting",
+    "negotiation_mediation",
+    "arbitration_agency",
+    "litigation_agency",
+    "payment_order",
+    "referral",
+]
+FORMS = [
+    None,
+    None,
+    "standard",
+    "delivery_rider",
+    "courier",
+    "ride_hailing",
+    "livestreamer",
+    "truck_driver",
+]
+KINDS = ["建筑", "餐饮", "物流", "科技"]
 CHANNELS = ["walk_in", "phone", "hotline_12351", "online", "outreach"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
@@ -80,16 +112,20 @@ def build_world(path: Path, seed: int = 7) -> World:
     for o in (fed, east, west, station):
         w.offices[o.name] = o.id
     people = [
-        ("张律师", "zhang", fed), ("李调解", "li", fed), ("=HYPERLINK(\"x\")", "evil", fed),
-        ("王律师", "wang", east), ("赵调解", "zhao", east), ("钱律师", "qian", west),
+        ("张律师", "zhang", fed),
+        ("李调解", "li", fed),
+        ('=HYPERLINK("x")', "evil", fed),
+        ("王律师", "wang", east),
+        ("赵调解", "zhao", east),
+        ("钱律师", "qian", west),
         ("孙站长", "sun", station),
     ]
     for name, user, office in people:
-        w.staff[name] = col.admin.create_staff(
-            name, user, "lawyer", office_id=office.id
-        ).value.id
+        w.staff[name] = col.admin.create_staff(name, user, "lawyer", office_id=office.id).value.id
     staff_by_office = {
-        oid: [sid for n, sid in w.staff.items() if any(p[0] == n and p[2].id == oid for p in people)]
+        oid: [
+            sid for n, sid in w.staff.items() if any(p[0] == n and p[2].id == oid for p in people)
+        ]
         for oid in w.offices.values()
     }
 
@@ -119,14 +155,21 @@ def build_world(path: Path, seed: int = 7) -> World:
     for when in edges:
         col.consultations.create(
             ConsultationInput(
-                caller_name="边界", channel="hotline_12351", topic="overtime",
-                consulted_at=when, office_id=fed.id, staff_id=w.staff["张律师"],
+                caller_name="边界",
+                channel="hotline_12351",
+                topic="overtime",
+                consulted_at=when,
+                office_id=fed.id,
+                staff_id=w.staff["张律师"],
             )
         )
     archived = col.consultations.create(
         ConsultationInput(
-            caller_name="作废", channel="phone", topic="overtime",
-            consulted_at=datetime(2026, 10, 10, 10, tzinfo=CST), office_id=fed.id,
+            caller_name="作废",
+            channel="phone",
+            topic="overtime",
+            consulted_at=datetime(2026, 10, 10, 10, tzinfo=CST),
+            office_id=fed.id,
         )
     ).value
     with col.write() as s:  # an entry made by mistake, archived
@@ -150,8 +193,9 @@ def build_world(path: Path, seed: int = 7) -> World:
                 ApplicantInput(
                     person=PersonInput(
                         name=rnd.choice(SURNAMES) + rnd.choice(GIVEN) + rnd.choice(GIVEN),
-                        id_number=id_number("360102", f"19{rnd.randrange(60, 99)}0101",
-                                            f"{serial:03d}"),
+                        id_number=id_number(
+                            "360102", f"19{rnd.randrange(60, 99)}0101", f"{serial:03d}"
+                        ),
                         migrant_worker=rnd.random() < 0.4,
                         hardship_worker=rnd.random() < 0.2,
                         union_member=rnd.random() < 0.5,
@@ -170,7 +214,7 @@ def build_world(path: Path, seed: int = 7) -> World:
                 respondents=[
                     RespondentInput(
                         employer=EmployerInput(
-                            name=f"南昌某{rnd.choice('建筑餐饮物流科技')}公司{n % 9}",
+                            name=f"南昌某{KINDS[n % 4]}公司{n % 9}",
                             credit_code=credit_code(f"91360100MA3{n % 9:03d}AB{n % 7}"),
                         )
                     )
@@ -185,8 +229,11 @@ def build_world(path: Path, seed: int = 7) -> World:
         roll = rnd.random()
         if roll < 0.1:
             col.cases.transition(
-                case.id, "refused", expected_version=case.version,
-                on=received + timedelta(days=2), reason="不符合条件",
+                case.id,
+                "refused",
+                expected_version=case.version,
+                on=received + timedelta(days=2),
+                reason="不符合条件",
             )
             continue
         if roll < 0.17:
@@ -200,13 +247,19 @@ def build_world(path: Path, seed: int = 7) -> World:
             closed_on = min(accepted_on + timedelta(days=rnd.randrange(3, 70)), TODAY)
             case = col.cases.get(case.id)
             case = col.cases.transition(
-                case.id, "closed", expected_version=case.version, on=closed_on,
+                case.id,
+                "closed",
+                expected_version=case.version,
+                on=closed_on,
                 outcome=rnd.choice(["mediated", "negotiated", "award_won", "withdrawn"]),
             ).value
             if rnd.random() < 0.12:  # reopened
                 col.cases.transition(
-                    case.id, "accepted", expected_version=case.version,
-                    on=min(closed_on + timedelta(days=3), TODAY), reason="重新办理",
+                    case.id,
+                    "accepted",
+                    expected_version=case.version,
+                    on=min(closed_on + timedelta(days=3), TODAY),
+                    reason="重新办理",
                 )
         if n % 23 == 5:
             case = col.cases.get(case.id)
@@ -229,8 +282,7 @@ def _activity(w: World, rnd: random.Random, case_id: str, start: date) -> None:
         if rnd.random() < 0.1:
             col.money.reverse_recovery(rec.id, "录入错误")
     if rnd.random() < 0.35:
-        body = rnd.choice(["court", "arbitration", "labour_inspection", "hrss",
-                           "legal_aid_centre"])
+        body = rnd.choice(["court", "arbitration", "labour_inspection", "hrss", "legal_aid_centre"])
         ref = col.procedures.add_referral(
             case_id,
             ReferralInput(
@@ -251,8 +303,9 @@ def _activity(w: World, rnd: random.Random, case_id: str, start: date) -> None:
             case_id,
             MediationInput(
                 started_on=started,
-                stage=rnd.choice(["pre_arbitration", "pre_arbitration", "in_arbitration",
-                                  "in_litigation"]),
+                stage=rnd.choice(
+                    ["pre_arbitration", "pre_arbitration", "in_arbitration", "in_litigation"]
+                ),
             ),
         ).value
         roll = rnd.random()

@@ -58,8 +58,9 @@ class Expected:
     per_office_accepted: Counter[str] = field(default_factory=Counter)
 
 
-def expected(db: Path, start: date, end: date, office_ids: set[str], today: date,
-             group_min: int = 10) -> Expected:
+def expected(
+    db: Path, start: date, end: date, office_ids: set[str], today: date, group_min: int = 10
+) -> Expected:
     e = Expected()
     live_cases = {
         c["id"]: c
@@ -84,8 +85,9 @@ def expected(db: Path, start: date, end: date, office_ids: set[str], today: date
             e.accepted += 1
             e.accepted_by_dispute[c["dispute_type"]] += 1
             e.per_office_accepted[c["office_id"]] += 1
-            apps = sorted((a for a in links if a["case_id"] == c["id"]),
-                          key=lambda a: a["position"])
+            apps = sorted(
+                (a for a in links if a["case_id"] == c["id"]), key=lambda a: a["position"]
+            )
             heads = max(c["worker_count"], len(apps))
             e.workers += heads
             extra = heads - len(apps)

@@ -26,7 +26,9 @@ PERIODS = [
 def _check(world: World, period: Period, office: str | None) -> dict[str, object]:
     office_id = world.offices[office] if office else None
     scope = (
-        set(world.col.admin.office_tree_ids(office_id)) if office_id else set(world.offices.values())
+        set(world.col.admin.office_tree_ids(office_id))
+        if office_id
+        else set(world.offices.values())
     )
     got = to_dict(ReportService(world.col).summary(period, office_id=office_id))
     e = expected(world.path, period.start, period.end, scope, TODAY)
@@ -62,9 +64,9 @@ def _check(world: World, period: Period, office: str | None) -> dict[str, object
     assert got["wage_arrears_recovered"] == yuan(e.wage_fen)
     assert got["average_days_to_close"] == e.avg_days
     assert got["deadlines_missed"] == e.missed
-    assert {
-        r["code"]: r["sent"] for r in got["referrals_by_destination"] if r["sent"]
-    } == dict(e.referrals_sent)
+    assert {r["code"]: r["sent"] for r in got["referrals_by_destination"] if r["sent"]} == dict(
+        e.referrals_sent
+    )
     med = {m["key"]: m for m in got["mediations"]}  # type: ignore[union-attr]
     for key, (started, agreed, ended) in (
         ("pre_arbitration", e.med_pre),
@@ -113,15 +115,24 @@ def test_offices_break_out_and_add_up(world: World) -> None:
     got = to_dict(ReportService(world.col).summary(Period.year(2026)))
     rows = got["by_office"]
     assert [r["name"] for r in rows] == [
-        "南昌市总工会", "东湖区总工会", "东湖区百花洲服务站", "西湖区总工会",
+        "南昌市总工会",
+        "东湖区总工会",
+        "东湖区百花洲服务站",
+        "西湖区总工会",
     ]
     assert [r["depth"] for r in rows] == [0, 1, 2, 1]
-    e = expected(world.path, date(2026, 1, 1), date(2026, 12, 31),
-                 set(world.offices.values()), TODAY)
+    e = expected(
+        world.path, date(2026, 1, 1), date(2026, 12, 31), set(world.offices.values()), TODAY
+    )
     for r in rows:
         assert r["cases_accepted"] == e.per_office_accepted.get(r["office_id"], 0)
-    for key in ("consultations", "cases_accepted", "cases_closed", "workers_benefited",
-                "cases_open_at_end"):
+    for key in (
+        "consultations",
+        "cases_accepted",
+        "cases_closed",
+        "workers_benefited",
+        "cases_open_at_end",
+    ):
         assert sum(r[key] for r in rows) == got[key]
     from decimal import Decimal
 
@@ -136,7 +147,9 @@ def test_comparisons_are_the_summaries_of_those_periods(world: World) -> None:
     assert comp["previous_period"]["period"]["from"] == "2026-09-01"
     assert comp["same_period_last_year"]["period"]["to"] == "2025-10-31"
     assert comp["year_to_date"]["period"] == {
-        "kind": "range", "from": "2026-01-01", "to": "2026-10-31",
+        "kind": "range",
+        "from": "2026-01-01",
+        "to": "2026-10-31",
         "label": "2026年1月1日至2026年10月31日",
     }
     for key, period in (
@@ -145,8 +158,14 @@ def test_comparisons_are_the_summaries_of_those_periods(world: World) -> None:
         ("year_to_date", Period.between(date(2026, 1, 1), date(2026, 10, 31))),
     ):
         other = to_dict(rs.summary(period))
-        for k in ("consultations", "cases_accepted", "cases_closed", "workers_benefited",
-                  "economic_loss_recovered", "wage_arrears_recovered"):
+        for k in (
+            "consultations",
+            "cases_accepted",
+            "cases_closed",
+            "workers_benefited",
+            "economic_loss_recovered",
+            "wage_arrears_recovered",
+        ):
             assert comp[key][k] == other[k], (key, k)
 
 
@@ -155,8 +174,9 @@ def test_consultations_count_by_beijing_day(world: World) -> None:
     though it is still 30 September in UTC."""
     oct_ = to_dict(ReportService(world.col).summary(Period.month(2026, 10)))
     hotline = {r["code"]: r["count"] for r in oct_["consultations_by_channel"]}
-    e = expected(world.path, date(2026, 10, 1), date(2026, 10, 31),
-                 set(world.offices.values()), TODAY)
+    e = expected(
+        world.path, date(2026, 10, 1), date(2026, 10, 31), set(world.offices.values()), TODAY
+    )
     assert hotline["hotline_12351"] == e.by_channel["hotline_12351"]
     rows = [r for r in world.col.consultations.recent(limit=1000) if r.caller_name == "边界"]
     assert len(rows) == 4
@@ -184,13 +204,22 @@ def test_ledger_amounts_count_on_the_closing_date(world: World, tmp_path: Path) 
 
 
 def test_json_keys_are_stable(world: World) -> None:
-    got = json.loads(ReportService(world.col).render(
-        ReportService(world.col).summary(Period.month(2026, 10)), "json"))
+    got = json.loads(
+        ReportService(world.col).render(
+            ReportService(world.col).summary(Period.month(2026, 10)), "json"
+        )
+    )
     doc = (Path(__file__).parents[2] / "docs" / "reports.md").read_text(encoding="utf-8")
     for key in got:
         assert f"`{key}`" in doc, f"{key} is not documented in docs/reports.md"
-    for key in ("consultations", "cases_accepted", "cases_closed", "workers_benefited",
-                "economic_loss_recovered", "wage_arrears_recovered"):
+    for key in (
+        "consultations",
+        "cases_accepted",
+        "cases_closed",
+        "workers_benefited",
+        "economic_loss_recovered",
+        "wage_arrears_recovered",
+    ):
         assert key in got
     assert isinstance(got["economic_loss_recovered"], str)
     assert got["economic_loss_recovered"].count(".") == 1
