@@ -32,6 +32,9 @@ from ui.i18n import message, pick
 from ui.tasks import Cancelled
 
 log = logging.getLogger("legalaid.ui")
+# Dialogs shown without a parent window are kept here until closed (else Python would
+# collect them at once).
+_orphans: list[QWidget] = []
 
 
 def setup_logging(path: Path) -> None:
@@ -100,9 +103,17 @@ def show_unexpected(exc: BaseException, parent: QWidget | None = None) -> ErrorD
     if QApplication.instance() is None:
         return None
     dialog = ErrorDialog(report, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _keep(dialog, parent)
     dialog.open()
     return dialog
+
+
+def _keep(dialog: QDialog, parent: QWidget | None) -> None:
+    if parent is None:
+        _orphans.append(dialog)
+        dialog.finished.connect(lambda _r: _orphans.remove(dialog) if dialog in _orphans else None)
+    else:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, lang: str) -> QWidget | None:
@@ -123,7 +134,7 @@ def _message_box(parent: QWidget | None, text: str) -> QMessageBox:
     box.setWindowTitle(QCoreApplication.translate("Errors", "Cannot do that"))
     box.setText(text)
     box.setObjectName("errorMessage")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _keep(box, parent)
     box.open()
     return box
 

@@ -65,19 +65,34 @@ def export_cases(
             head.append(cell)
         ws.append(head)
         written = 0
-        while written < total:
-            rows = col.cases.page(dto.PageRequest(case_filter, sort, written, CHUNK))
-            if not rows:
-                break
-            for r in rows:
-                ws.append([cell_value(c, r, ctx) for c in columns])
-            written += len(rows)
-            token.progress(written, total)
-            yield  # let page fetches of the list run between chunks
-        token.check()
-        tmp = path.with_name(path.name + ".part")
-        wb.save(tmp)
-        os.replace(tmp, path)
+        saved = False
+        try:
+            while written < total:
+                rows = col.cases.page(dto.PageRequest(case_filter, sort, written, CHUNK))
+                if not rows:
+                    break
+                for r in rows:
+                    ws.append([cell_value(c, r, ctx) for c in columns])
+                written += len(rows)
+                token.progress(written, total)
+                yield  # let page fetches of the list run between chunks
+            token.check()
+            tmp = path.with_name(path.name + ".part")
+            wb.save(tmp)
+            saved = True
+            os.replace(tmp, path)
+        finally:
+            if not saved:  # cancelled or failed: close the sheet's temp file cleanly
+                _discard(ws)
         return written
 
     return run
+
+
+def _discard(ws: Any) -> None:
+    """Finish and remove a write-only sheet's temporary file."""
+    try:
+        ws.close()
+        ws._writer.cleanup()
+    except Exception:  # best effort: only a temp file is at stake
+        pass

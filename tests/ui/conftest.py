@@ -113,13 +113,3 @@ def big_ctx(
     context = _context(path, settings)
     yield context
     context.tasks.shutdown()
-
-
-def wait_idle(qtbot: object, ctx: AppContext, timeout: int = 15000) -> None:
-    """Wait until the database thread has nothing left to do."""
-    qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=timeout)  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-def idle(qtbot: object, ctx: AppContext):  # type: ignore[no-untyped-def]
-    return lambda timeout=15000: wait_idle(qtbot, ctx, timeout)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from conftest import wait_idle
+from desk_helpers import wait_idle
 
 from ui.main_window import MainWindow
 
