@@ -190,7 +190,7 @@ def consultation_rows(s: Session, office_ids: Sequence[str]) -> list[tuple[Value
         .where(Consultation.office_id.in_(list(office_ids)), Consultation.archived_at.is_(None))
         .order_by(Consultation.consulted_at, Consultation.caller_name, Consultation.id)
     ).all()
-    out = [
+    out: list[tuple[Value, ...]] = [
         (
             local_date(c.consulted_at),
             _label(CHANNELS, c.channel),
