@@ -1073,6 +1073,10 @@
         <translation>写备注(&amp;W)</translation>
     </message>
     <message>
+        <source>Earlier versions</source>
+        <translation>此前的版本</translation>
+    </message>
+    <message>
         <source>Edit note (the earlier text is kept)</source>
         <translation>修改备注（原文保留）</translation>
     </message>
@@ -1259,8 +1263,8 @@
         <translation>修改被申请人(&amp;N)…</translation>
     </message>
     <message>
-        <source>Remove respondent</source>
-        <translation>移除被申请人</translation>
+        <source>Remo&amp;ve respondent</source>
+        <translation>移除被申请人(&amp;V)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Applicants&lt;/b&gt;</source>

@@ -34,6 +34,7 @@ def open_case_window(
         return existing
     window = CaseWindow(ctx, case_id, parent)
     _open[case_id] = window
+    window.closed.connect(lambda cid=case_id, w=window: _forget(cid, w))
     window.destroyed.connect(lambda _obj=None, cid=case_id, w=window: _forget(cid, w))
     window.show()
     return window

@@ -133,7 +133,8 @@ class NotesTab(QWidget):
             f"<p>{_para(n.body)}</p>",
         ]
         if len(n.revisions) > 1:
-            parts.append(f"<hr><p><b>{self.tr('Earlier versions')}</b></p>")
+            earlier = self.tr("Earlier versions")
+            parts.append(f"<hr><p><b>{earlier}</b></p>")
             for rev in reversed(n.revisions[:-1]):
                 parts.append(
                     f"<p style='color:#777'>{moment(rev.created_at)} · "

@@ -378,13 +378,27 @@ class OverviewTab(QWidget):
         if self.base is None or not self.is_dirty():
             self._load(values, d.case.version)
             return
-        if values == self.base:
-            self.base_version = d.case.version  # a change elsewhere that this form ignores
-            return
-        if values == self.current():
-            self._load(values, d.case.version)  # someone saved exactly what is typed
+        # Three-way merge against the values the edits started from: fields changed only
+        # elsewhere are taken, fields changed only here are kept, and a field changed
+        # both ways (differently) is a conflict the user settles.
+        mine = self.current()
+        conflicts = []
+        for f in FIELDS:
+            if values[f] == self.base[f]:
+                continue
+            if mine[f] == self.base[f]:
+                self.show_value(f, values[f])
+                self.base[f] = values[f]
+            elif mine[f] == values[f]:
+                self.base[f] = values[f]
+            else:
+                conflicts.append(f)
+        if not conflicts:
+            self.base_version = d.case.version
+            self._update_state()
             return
         self.theirs = (values, d.case.version)
+        self._update_state()
         self.conflict.emit(True)
 
     def _load(self, values: dict[str, Any], version: int) -> None:

@@ -129,7 +129,7 @@ class PartiesTab(QWidget):
             self.tr("Edit respo&ndent…"), self.edit_respondent, name="editRespondent"
         )
         self.r_remove = w.make_action(
-            self.tr("Remove respondent"), self.remove_respondent, name="removeRespondent"
+            self.tr("Remo&ve respondent"), self.remove_respondent, name="removeRespondent"
         )
 
         self.count_label = QLabel()

@@ -43,9 +43,11 @@ class CaseWindow(QMainWindow):
 
     Signals:
         loaded(object): a CaseDetail was loaded and shown (after every refresh).
+        closed(): the window accepted to close (it is deleted afterwards).
     """
 
     loaded = Signal(object)
+    closed = Signal()
 
     def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         ensure_translator(ctx.lang)
@@ -236,10 +238,10 @@ class CaseWindow(QMainWindow):
 
     def _fill_status_menu(self, d: dto.CaseDetail) -> None:
         self.status_menu.clear()
-        for target in d.allowed_transitions:
+        for n, target in enumerate(d.allowed_transitions, start=1):
             self.status_menu.addAction(
                 self.make_action(
-                    transition_text(self.ctx, d.case.status, target),
+                    f"&{n} " + transition_text(self.ctx, d.case.status, target),
                     self._transition_slot(target),
                     name=f"to_{target}",
                 )
@@ -287,6 +289,7 @@ class CaseWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing_ok or not self.overview.is_dirty():
             event.accept()
+            self.closed.emit()
             return
         event.ignore()
         box = QMessageBox(self)

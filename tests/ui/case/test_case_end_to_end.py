@@ -25,7 +25,6 @@ def test_group_case_from_sheet_to_closing(qtbot, ctx, desk: Desk, tmp_path: Path
     sheet = tmp_path / "宏达花园工资表.xlsx"
     workers, bad_lines = write_worker_sheet(sheet, 120)
     window = open_case_window(ctx, case.id)
-    qtbot.addWidget(window)
     wait_loaded(qtbot, window)
     assert window.header.number.text() == case.number
     assert open_case_window(ctx, case.id) is window  # one window per case
