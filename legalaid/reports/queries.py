@@ -18,13 +18,13 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    literal,
     literal_column,
     or_,
     select,
 )
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from legalaid.models import (
     Case,
@@ -72,27 +72,38 @@ def _greatest(s: Session, a: Any, b: Any) -> ColumnElement[Any]:
 
 
 # -- case sets ----------------------------------------------------------------------------
+#
+# SQLite picks one index per table. For cases the date indexes are the selective ones;
+# the office and status indexes would walk every case an office ever had. On SQLite a
+# unary ``+`` before a column keeps the planner off that column's index.
 
 
-def accepted_in(p: Period) -> ColumnElement[bool]:
+def _plain(s: Session, column: Any) -> Any:
+    """``column`` as an expression SQLite will not use an index for."""
+    if _dialect(s) != "sqlite":
+        return column
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
+
+
+def accepted_in(s: Session, p: Period) -> ColumnElement[bool]:
     return Case.accepted_on.between(p.start, p.end)
 
 
-def closed_in(p: Period) -> ColumnElement[bool]:
-    return and_(Case.closed_on.between(p.start, p.end), Case.status == "closed")
+def closed_in(s: Session, p: Period) -> ColumnElement[bool]:
+    return and_(Case.closed_on.between(p.start, p.end), _plain(s, Case.status) == "closed")
 
 
-def open_at(end: date) -> ColumnElement[bool]:
-    # Written as two index-friendly branches: still open (closed_on IS NULL, few rows)
-    # or closed after the end (a short range for recent periods).
+def open_at(s: Session, end: date) -> ColumnElement[bool]:
+    # Two index-friendly branches on closed_on: still open (IS NULL: the open cases) or
+    # closed after the end (a short range for recent periods).
     return and_(
-        Case.accepted_on <= end,
+        _plain(s, Case.accepted_on) <= end,
         or_(Case.closed_on.is_(None), Case.closed_on > end),
     )
 
 
-def _live_cases(office_ids: Sequence[str]) -> ColumnElement[bool]:
-    return and_(Case.office_id.in_(office_ids), Case.archived_at.is_(None))
+def _live_cases(s: Session, office_ids: Sequence[str]) -> ColumnElement[bool]:
+    return and_(_plain(s, Case.office_id).in_(office_ids), Case.archived_at.is_(None))
 
 
 CASE_DIMENSIONS = (
@@ -116,7 +127,7 @@ def case_groups(s: Session, office_ids: Sequence[str], where: ColumnElement[bool
             func.coalesce(func.sum(case((Case.closed_on.is_not(None), days), else_=0)), 0),
             func.count(Case.closed_on),
         )
-        .where(_live_cases(office_ids), where)
+        .where(_live_cases(s, office_ids), where)
         .group_by(*CASE_DIMENSIONS)
     )
     return [tuple(r) for r in s.execute(q).all()]
@@ -148,7 +159,7 @@ def workers_of_named(s: Session, office_ids: Sequence[str], p: Period) -> Rows:
             and_(CaseApplicant.case_id == Case.id, CaseApplicant.archived_at.is_(None)),
         )
         .join(Person, Person.id == CaseApplicant.person_id)
-        .where(_live_cases(office_ids), accepted_in(p))
+        .where(_live_cases(s, office_ids), accepted_in(s, p))
         .group_by(
             Case.office_id,
             Person.migrant_worker,
@@ -179,7 +190,7 @@ def workers_unnamed(s: Session, office_ids: Sequence[str], p: Period, group_min:
             _applicant_count(Case.id).label("n"),
             first_person.label("first_pid"),
         )
-        .where(_live_cases(office_ids), accepted_in(p))
+        .where(_live_cases(s, office_ids), accepted_in(s, p))
         .subquery()
     )
     first = aliased(Person)
@@ -217,7 +228,7 @@ def workers_total(s: Session, office_ids: Sequence[str], p: Period) -> Rows:
     heads = case((Case.worker_count >= n, Case.worker_count), else_=n)
     q = (
         select(Case.office_id, func.count(), func.coalesce(func.sum(heads), 0))
-        .where(_live_cases(office_ids), accepted_in(p))
+        .where(_live_cases(s, office_ids), accepted_in(s, p))
         .group_by(Case.office_id)
     )
     return [tuple(r) for r in s.execute(q).all()]
@@ -226,10 +237,10 @@ def workers_total(s: Session, office_ids: Sequence[str], p: Period) -> Rows:
 def case_counts(s: Session, office_ids: Sequence[str], p: Period) -> Rows:
     """``(office_id, accepted, closed)`` in ``p`` (for comparisons)."""
     out: dict[str, list[int]] = {}
-    for idx, where in ((0, accepted_in(p)), (1, closed_in(p))):
+    for idx, where in ((0, accepted_in(s, p)), (1, closed_in(s, p))):
         q = (
             select(Case.office_id, func.count())
-            .where(_live_cases(office_ids), where)
+            .where(_live_cases(s, office_ids), where)
             .group_by(Case.office_id)
         )
         for office_id, n in s.execute(q).all():
@@ -330,7 +341,7 @@ def ledger_amounts(s: Session, office_ids: Sequence[str], p: Period) -> Rows:
             func.coalesce(func.sum(Case.ledger_recovered_fen), 0),
             func.coalesce(func.sum(Case.ledger_wage_recovered_fen), 0),
         )
-        .where(_live_cases(office_ids), in_p)
+        .where(_live_cases(s, office_ids), in_p)
         .group_by(Case.office_id)
     )
     return [tuple(r) for r in s.execute(q).all()]
@@ -428,7 +439,6 @@ __all__ = [
     "consultation_counts",
     "consultation_groups",
     "ledger_amounts",
-    "literal",
     "mediation_groups",
     "missed_deadline_groups",
     "open_at",

@@ -198,9 +198,9 @@ def compute(
     office_cases: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     days_sum = days_n = 0
     for key, where in (
-        ("accepted", q.accepted_in(period)),
-        ("closed", q.closed_in(period)),
-        ("open", q.open_at(period.end)),
+        ("accepted", q.accepted_in(s, period)),
+        ("closed", q.closed_in(s, period)),
+        ("open", q.open_at(s, period.end)),
     ):
         fold = folds[key] = _Fold()
         for oid, dispute, source, method, lead, outcome, n, dsum, dn in q.case_groups(
