@@ -27,15 +27,21 @@ from ui.widgets.forms import FormErrors
 DEMO_MODULE = "legalaid.demo"
 
 
-def generate_demo(col: Any, cases: int, seed: int = 2026) -> Any:
-    """Fill the database with demo data via ``legalaid.demo`` (imported only when asked)."""
+def generate_demo(col: Any, cases: int, seed: int = 1, token: Any = None) -> Any:
+    """Fill the desk database with a demo history through ``legalaid.demo`` (imported
+    only when asked for). The demo brings its own offices and staff."""
     try:
         demo = importlib.import_module(DEMO_MODULE)
     except ImportError as exc:
         raise ConfigurationError(
             "本版本未包含演示数据生成器", "This version has no demo data generator"
         ) from exc
-    return demo.generate(col, cases=cases, seed=seed)
+
+    def progress(_stage: str, done: int, total: int) -> None:
+        if token is not None:
+            token.progress(done, total)
+
+    return demo.generate(col.path, cases=cases, seed=seed, progress=progress)
 
 
 class FirstRunDialog(QDialog):
@@ -138,10 +144,11 @@ class FirstRunDialog(QDialog):
         self.status.setText(self.tr("Creating demo data…"))
         cases = self.demo_cases.value()
 
-        def fill(col: Any, _token: Any = None) -> dto.Op[None]:
+        def fill(col: Any, token: Any = None) -> dto.Op[None]:
             col.set_actor(admin)
-            generate_demo(col, cases)
-            return dto.Op(None, dto.OpChanges.of("case", "consultation", "deadline", "staff"))
+            generate_demo(col, cases, token=token)
+            kinds = ("case", "consultation", "deadline", "staff", "office")
+            return dto.Op(None, dto.OpChanges.of(*kinds))
 
         self.ctx.op(self, fill).with_progress(self.tr("Creating demo data")).success(
             lambda _op: self.accept()

@@ -81,6 +81,7 @@ class CaseFilterBar(QWidget):
         dates.addWidget(self.date_from)
         dates.addWidget(QLabel("–"))
         dates.addWidget(self.date_to)
+        dates.addStretch(1)
         grid.addLayout(dates, 1, 2, 1, 2)
         grid.addWidget(self.overdue, 1, 4)
         grid.addWidget(self.reset_button, 1, 5)

@@ -88,7 +88,7 @@ class ConsultationsPage(QWidget):
             ],
             key=lambda m: (m.kind, m.key),
         )
-        self.match_view = make_table(self.matches)
+        self.match_view = make_table(self.matches, stretch=2, fit=True)
         self.match_view.setObjectName("duplicateTable")
         self.match_view.activated.connect(self._use_match)
         self.match_view.doubleClicked.connect(self._use_match)
@@ -111,7 +111,7 @@ class ConsultationsPage(QWidget):
             ],
             key=lambda c: (c.id, c.case_id),
         )
-        self.recent_view = make_table(self.recent)
+        self.recent_view = make_table(self.recent, fit=True)
         self.recent_view.setObjectName("recentConsultations")
         self.recent_view.doubleClicked.connect(self._open_recent_case)
         recent_lay.addWidget(self.recent_view)

@@ -3,6 +3,8 @@ those due within 7 days (statutory ones marked), recent consultations."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -105,10 +107,14 @@ class DashboardPage(QWidget):
             key=lambda c: c.id,
         )
         grid = QGridLayout()
-        self.mine_box, self.mine_view = self._box(self.tr("My open cases"), self.mine)
-        self.overdue_box, self.overdue_view = self._box(self.tr("Overdue deadlines"), self.overdue)
-        self.soon_box, self.soon_view = self._box(self.tr("Due within 7 days"), self.soon)
-        self.recent_box, self.recent_view = self._box(self.tr("Recent consultations"), self.recent)
+        self.mine_box, self.mine_view = self._box(self.tr("My open cases"), self.mine, 1)
+        self.overdue_box, self.overdue_view = self._box(
+            self.tr("Overdue deadlines"), self.overdue, 1
+        )
+        self.soon_box, self.soon_view = self._box(self.tr("Due within 7 days"), self.soon, 1)
+        self.recent_box, self.recent_view = self._box(
+            self.tr("Recent consultations"), self.recent, None
+        )
         grid.addWidget(self.mine_box, 0, 0)
         grid.addWidget(self.overdue_box, 0, 1)
         grid.addWidget(self.recent_box, 1, 0)
@@ -124,11 +130,13 @@ class DashboardPage(QWidget):
         ctx.changes.connect(self._on_changes)
         self.refresh()
 
-    def _box(self, title: str, model: RowsModel[object]) -> tuple[QGroupBox, QTableView]:
+    def _box(
+        self, title: str, model: RowsModel[Any], stretch: int | None
+    ) -> tuple[QGroupBox, QTableView]:
         box = QGroupBox(title)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(6, 6, 6, 6)
-        view = make_table(model)
+        view = make_table(model, stretch=stretch, fit=True)
         lay.addWidget(view)
         return box, view
 
@@ -172,6 +180,4 @@ class DashboardPage(QWidget):
         self.soon_box.setTitle(
             self.tr("Due within 7 days (%1)").replace("%1", str(len(data.due_soon)))
         )
-        for view in (self.mine_view, self.overdue_view, self.soon_view, self.recent_view):
-            view.resizeColumnsToContents()
         self.loaded.emit()

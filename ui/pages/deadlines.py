@@ -99,7 +99,7 @@ class DeadlinesPage(QWidget):
         bar.addWidget(self.done_button)
         right_lay.addLayout(bar)
         self.model = RowsModel[dto.DeadlineInfo](deadline_columns(ctx), key=lambda d: d.id)
-        self.view = make_table(self.model)
+        self.view = make_table(self.model, stretch=1, fit=True)
         self.view.setObjectName("deadlineTable")
         self.view.doubleClicked.connect(lambda _i: self._open_selected())
         right_lay.addWidget(self.view, 3)
@@ -155,7 +155,6 @@ class DeadlinesPage(QWidget):
         if seq != self._seq:
             return
         self.model.set_rows(shown)
-        self.view.resizeColumnsToContents()
         self._mark_calendar(month)
         self._show(self.view.currentIndex().row())
         self.loaded.emit()

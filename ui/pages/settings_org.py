@@ -50,7 +50,7 @@ class OfficesTab(QWidget):
             ],
             key=lambda o: (o.id, o.version),
         )
-        self.view = make_table(self.model)
+        self.view = make_table(self.model, fit=True)
         self.view.setObjectName("officeTable")
         layout.addWidget(self.view, 1)
 
@@ -100,7 +100,6 @@ class OfficesTab(QWidget):
 
     def reload(self) -> None:
         self.model.set_rows(self.ctx.offices)
-        self.view.resizeColumnsToContents()
         self.new_parent.clear()
         self.new_parent.addItem(self.tr("(none)"), None)
         for o in self.ctx.offices:
@@ -178,7 +177,7 @@ class StaffTab(QWidget):
             ],
             key=lambda s: (s.id, s.version),
         )
-        self.view = make_table(self.model)
+        self.view = make_table(self.model, fit=True)
         self.view.setObjectName("staffTable")
         layout.addWidget(self.view, 2)
         row = QHBoxLayout()
@@ -218,7 +217,7 @@ class StaffTab(QWidget):
         )
         roles_box = QGroupBox(self.tr("Roles"))
         roles_lay = QVBoxLayout(roles_box)
-        self.roles_view = make_table(self.roles)
+        self.roles_view = make_table(self.roles, fit=True)
         roles_lay.addWidget(self.roles_view)
         layout.addWidget(roles_box, 1)
         ctx.reference_changed.connect(self.reload)
@@ -227,8 +226,6 @@ class StaffTab(QWidget):
     def reload(self) -> None:
         self.model.set_rows(self.ctx.staff)
         self.roles.set_rows(self.ctx.roles)
-        self.view.resizeColumnsToContents()
-        self.roles_view.resizeColumnsToContents()
         for combo, items in (
             (self.role, [(self.ctx.role_name(r.code), r.code) for r in self.ctx.roles]),
             (self.office, [(o.short_name or o.name, o.id) for o in self.ctx.offices]),
