@@ -94,6 +94,10 @@
         <translation>承办人：{0}    协办：{1}    办理单位：{2}    涉及职工：{3}人</translation>
     </message>
     <message>
+        <source>({0} overdue)</source>
+        <translation>（{0}项已逾期）</translation>
+    </message>
+    <message>
         <source>Received {0}    Accepted {1}    Closed {2}    Next deadline {3}</source>
         <translation>登记 {0}    受理 {1}    结案 {2}    最近期限 {3}</translation>
     </message>
@@ -403,6 +407,22 @@
     <message>
         <source>summary</source>
         <translation>摘要</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>date received</source>
+        <translation>到账日期</translation>
+    </message>
+    <message>
+        <source>evidence file</source>
+        <translation>证据文件</translation>
     </message>
     <message>
         <source>yes</source>
@@ -907,7 +927,7 @@
     </message>
     <message>
         <source>open</source>
-        <translation>未完成</translation>
+        <translation>未付</translation>
     </message>
     <message>
         <source>Add &amp;claim…</source>
@@ -1121,7 +1141,7 @@
     </message>
     <message>
         <source>&amp;Received on</source>
-        <translation>到账日期(&amp;R)</translation>
+        <translation>登记日期(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Lead staff</source>
@@ -1225,6 +1245,10 @@
     <message>
         <source>Recovered</source>
         <translation>已追回</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Credit code</source>
@@ -1567,7 +1591,7 @@
     </message>
     <message>
         <source>&amp;Received on</source>
-        <translation>到账日期(&amp;R)</translation>
+        <translation>收到日期(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Amount awarded (yuan)</source>
@@ -1825,6 +1849,10 @@
     <message>
         <source>Union member</source>
         <translation>工会会员</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>未填写</translation>
     </message>
 </context>
 </TS>

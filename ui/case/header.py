@@ -86,6 +86,7 @@ class CaseHeader(QFrame):
         self.people.setObjectName("caseStaff")
         self.dates = QLabel()
         self.dates.setObjectName("caseDates")
+        self.dates.setTextFormat(Qt.TextFormat.RichText)
         grid.addWidget(self.people, 1, 0)
         grid.addWidget(self.dates, 2, 0)
 
@@ -130,12 +131,15 @@ class CaseHeader(QFrame):
         )
         open_deadlines = [x for x in d.deadlines if x.done_at is None]
         nxt = min((x.due_on for x in open_deadlines), default=None)
+        due = day(nxt) or "—"
+        if nxt is not None and nxt < ctx.today():
+            late = sum(1 for x in open_deadlines if x.due_on < ctx.today())
+            overdue = self.tr("({0} overdue)").format(late)
+            due = f"<span style='color:#c62828'>{due} {overdue}</span>"
+        text = self.tr("Received {0}    Accepted {1}    Closed {2}    Next deadline {3}")
         self.dates.setText(
-            self.tr("Received {0}    Accepted {1}    Closed {2}    Next deadline {3}").format(
-                day(c.received_on),
-                day(c.accepted_on) or "—",
-                day(c.closed_on) or "—",
-                day(nxt) or "—",
+            text.replace("    ", "&nbsp;" * 4).format(
+                day(c.received_on), day(c.accepted_on) or "—", day(c.closed_on) or "—", due
             )
         )
         t = d.totals

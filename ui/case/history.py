@@ -122,6 +122,17 @@ FIELDS = {
     "paid": QT_TRANSLATE_NOOP("CaseHistory", "paid"),
     "note": QT_TRANSLATE_NOOP("CaseHistory", "note"),
     "summary": QT_TRANSLATE_NOOP("CaseHistory", "summary"),
+    "filename": QT_TRANSLATE_NOOP("CaseHistory", "file"),
+    "template_id": QT_TRANSLATE_NOOP("CaseHistory", "template"),
+}
+# The same column means something else on some records.
+ENTITY_FIELDS = {
+    ("recovery", "received_on"): QT_TRANSLATE_NOOP("CaseHistory", "date received"),
+    ("deadline", "title"): QT_TRANSLATE_NOOP("CaseHistory", "deadline"),
+}
+DOCUMENT_KINDS = {
+    "generated": QT_TRANSLATE_NOOP("CaseHistory", "generated"),
+    "attachment": QT_TRANSLATE_NOOP("CaseHistory", "evidence file"),
 }
 VOCABS: dict[str, Vocabulary] = {
     "status": CASE_STATUSES,
@@ -162,6 +173,7 @@ class Describer:
     def __init__(self, lang: str, staff: dict[str, str]) -> None:
         self.lang = lang
         self.staff = staff
+        self.titles: dict[str, str] = {}  # deadline id → title, to say which one changed
 
     def value(self, entity: str, field: str, value: Any) -> str:
         if value is None or value == "":
@@ -173,6 +185,8 @@ class Describer:
         if field.endswith("_id") and field in ("lead_staff_id", "responsible_id", "mediator_id"):
             return self.staff.get(str(value), qtr("CaseHistory", "(someone)"))
         vocab = VOCABS.get(field)
+        if field == "kind" and entity == "document":
+            return _t(DOCUMENT_KINDS.get(str(value), str(value)))
         if field == "kind":
             vocab = KIND_VOCABS.get(entity)
         elif field == "status" and entity in STATUS_VOCABS:
@@ -205,14 +219,18 @@ class Describer:
         if "respondent_added" in after:
             return qtr("CaseHistory", "a respondent added")
         parts = []
+        if ev.action == "update" and ev.entity_id in self.titles and "title" not in after:
+            parts.append(f"「{self.titles[ev.entity_id]}」")
         keys = (
             [k for k in after if k in FIELDS]
             if ev.action != "create"
             else [k for k in after if k in FIELDS and after[k] not in (None, "", False, 0)]
         )
+        if ev.action in ("update", "transition"):  # some events keep whole snapshots
+            keys = [k for k in keys if k not in before or before[k] != after[k]]
         for k in keys:
             new = self.value(ev.entity, k, after[k])
-            label = _t(FIELDS[k])
+            label = _t(ENTITY_FIELDS.get((ev.entity, k), FIELDS[k]))
             if ev.action in ("update", "transition") and k in before:
                 old = self.value(ev.entity, k, before[k])
                 parts.append(f"{label}：{old} → {new}")
@@ -261,7 +279,8 @@ class HistoryTab(QWidget):
         layout.addWidget(self.view, 1)
         self._stale = True
 
-    def set_detail(self, _d: dto.CaseDetail) -> None:
+    def set_detail(self, d: dto.CaseDetail) -> None:
+        self.describer.titles = {x.id: x.title for x in d.deadlines}
         self._stale = True
         if self.isVisible():
             self.load()

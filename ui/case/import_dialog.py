@@ -3,6 +3,7 @@ where) before anything is written, then the import of the good rows."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -51,7 +52,8 @@ class ImportDialog(QDialog):
             self.tr(
                 "{0} (sheet “{1}”): {2} rows — {3} can be imported, {4} have problems and "
                 "will not be imported."
-            ).format(plan.path, plan.sheet, plan.total, len(plan.good), len(plan.bad))
+            ).format(Path(plan.path).name, plan.sheet, plan.total, len(plan.good),
+                     len(plan.bad))
         )
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)

@@ -411,6 +411,13 @@ def field_label(name: str) -> str:
 
 
 def describe(problem: RowProblem, lang: str) -> str:
-    return "；".join(
-        f"{field_label(e.field)}：{e.zh if lang == 'zh' else e.en}" for e in problem.errors
-    )
+    parts = []
+    for e in problem.errors:
+        # The core's "required" text names the field by its code; the label says it here.
+        text = (
+            qtr("WorkerImport", "missing")
+            if e.code == "required"
+            else (e.zh if lang == "zh" else e.en)
+        )
+        parts.append(f"{field_label(e.field)}：{text}")
+    return "；".join(parts)

@@ -193,7 +193,8 @@ class MoneyTab(QWidget):
         self.recovery_view.setObjectName("recoveryTable")
         self.instalment_view = make_table(self.instalments)
         self.instalment_view.setObjectName("instalmentTable")
-        self.worker_view.setColumnWidth(0, 90)
+        for col, width in ((0, 70), (1, 88), (2, 88), (3, 88)):
+            self.worker_view.setColumnWidth(col, width)
         self.claim_view.setColumnWidth(0, 80)
         self.claim_view.setColumnWidth(1, 180)
         self.claim_view.setColumnWidth(2, 170)
@@ -232,7 +233,7 @@ class MoneyTab(QWidget):
         grid.addWidget(QLabel(self.tr("<b>Instalments</b>")), 2, 0)
         grid.addWidget(self.instalment_view, 3, 0)
         grid.addWidget(self.recovery_view, 3, 1)
-        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 5)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -88,7 +88,7 @@ class PartiesTab(QWidget):
 
         self.respondents = TreeModel(
             [
-                self.tr("Name"),
+                self.tr("Organisation"),
                 self.tr("Role"),
                 self.tr("Credit code"),
                 self.tr("Legal representative"),
@@ -164,8 +164,8 @@ class PartiesTab(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(bottom)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)

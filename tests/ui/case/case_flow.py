@@ -67,7 +67,9 @@ def worker(i: int) -> dict[str, Any]:
     }
 
 
-def write_worker_sheet(path: Path, n: int = 120) -> tuple[list[dict[str, Any]], list[int]]:
+def write_worker_sheet(
+    path: Path, n: int = 120, start: int = 0
+) -> tuple[list[dict[str, Any]], list[int]]:
     """A sheet as a site office would send it: a title row, the header, ``n`` good rows,
     three bad ones and a totals row. Returns the good workers and the bad row numbers."""
     book = Workbook()
@@ -75,7 +77,7 @@ def write_worker_sheet(path: Path, n: int = 120) -> tuple[list[dict[str, Any]], 
     sheet.title = "工资表"
     sheet.append(["宏达花园项目农民工工资拖欠明细表"])
     sheet.append(["序号", "姓名", "身份证号码", "联系电话", "工种", "欠薪金额（元）", "农民工"])
-    good = [worker(i) for i in range(n)]
+    good = [worker(i) for i in range(start, start + n)]
     for i, w in enumerate(good, start=1):
         sheet.append([i, w["name"], w["id_number"], w["phone"], w["occupation"], w["amount"], "是"])
     first_bad = n + 3

@@ -203,6 +203,10 @@ def demo_case(desk: Desk, tmp: Path, workers: int = 36) -> dto.CaseInfo:
     col.money.record_recovery(case.id, RecoveryInput(
         received_on=date(2024, 12, 2), amount=150000, channel="guarantee_deposit",
         payer="洪城市人社局（工资保证金）", person_id=detail.applicants[1].person.id))
+    # What the lawyer ticked off: the decision on aid, the hearing, the appeal window.
+    for d in col.cases.detail(case.id).deadlines:
+        if d.due_on < date(2024, 11, 1) and d.done_at is None:
+            col.deadlines.set_done(d.id, expected_version=d.version)
     note = col.notes.add(case.id, "与总包单位项目部电话沟通，对方表示月底前先付一半。").value
     col.notes.revise(note, "与总包单位项目部电话沟通，对方表示11月20日前先付一半。")
     col.notes.add(case.id, "工人代表王建国来电，询问第二期付款时间。")
