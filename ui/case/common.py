@@ -255,7 +255,8 @@ class FormDialog(QDialog):
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
 
         def get() -> datetime:
-            return edit.dateTime().toPython().astimezone()  # type: ignore[no-any-return]
+            value: datetime = edit.dateTime().toPython()  # type: ignore[assignment]
+            return value.astimezone()
 
         self._add(field, caption, edit, get)
         return edit

@@ -203,7 +203,7 @@ class DeadlinesTab(QWidget):
             self._new_dialog
         ).run_in_background()
 
-    def _new_dialog(self, rules: Any) -> FormDialog:
+    def _new_dialog(self, rules: Any) -> None:
         case_id = self.win.case_id
 
         def action(col: Any, v: dict[str, Any]) -> Any:
@@ -240,8 +240,7 @@ class DeadlinesTab(QWidget):
         )
         dlg.number("remind_days", self.tr("Remind days &before"), 3, 0, 365)
         dlg.open()
-        self.last_dialog = dlg
-        return dlg
+        self.last_dialog: FormDialog | None = dlg
 
     def reschedule(self) -> FormDialog | None:
         d = self.selected()

@@ -43,9 +43,7 @@ def case_folder(ctx: Any, number: str) -> Path:
     return root / safe_name(number)
 
 
-def generate(
-    col: Any, number: str, folder: Path, template_id: str, fmt: str
-) -> dto.Op[Any]:
+def generate(col: Any, number: str, folder: Path, template_id: str, fmt: str) -> dto.Op[Any]:
     """Generate one document (recorded on the case by the documents service)."""
     from legalaid.documents.service import generate_for_case, generator_for
 
@@ -76,16 +74,22 @@ class DocumentsTab(QWidget):
         self.model: RowsModel[dto.DocumentInfo] = RowsModel(
             [
                 Column(self.tr("Title"), lambda r: r.title),
-                Column(self.tr("Kind"), lambda r: self.tr("generated") if r.kind == "generated"
-                       else self.tr("evidence")),
-                Column(self.tr("File"), lambda r: r.filename,
-                       tooltip=lambda r: r.storage_path),
-                Column(self.tr("Template"), lambda r: f"{r.template_id} v{r.template_version}"
-                       if r.template_id else ""),
+                Column(
+                    self.tr("Kind"),
+                    lambda r: (
+                        self.tr("generated") if r.kind == "generated" else self.tr("evidence")
+                    ),
+                ),
+                Column(self.tr("File"), lambda r: r.filename, tooltip=lambda r: r.storage_path),
+                Column(
+                    self.tr("Template"),
+                    lambda r: f"{r.template_id} v{r.template_version}" if r.template_id else "",
+                ),
                 Column(self.tr("Size"), lambda r: _size(r.size), align_right=True),
                 Column(self.tr("Added"), lambda r: moment(r.created_at)),
-                Column(self.tr("SHA-256"), lambda r: r.sha256[:16] + "…",
-                       tooltip=lambda r: r.sha256),
+                Column(
+                    self.tr("SHA-256"), lambda r: r.sha256[:16] + "…", tooltip=lambda r: r.sha256
+                ),
             ],
             key=lambda r: r.id,
             parent=self,
@@ -96,11 +100,16 @@ class DocumentsTab(QWidget):
             self.view.setColumnWidth(col, width)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         w = window
-        self.act_attach = w.make_action(self.tr("&Attach evidence file…"), self.attach,
-                                        name="attachFile")
+        self.act_attach = w.make_action(
+            self.tr("&Attach evidence file…"), self.attach, name="attachFile"
+        )
         self.act_open = w.make_action(self.tr("&Open"), self.open_selected, name="openDocument")
-        self.act_generate = w.make_action(self.tr("&Generate document…"), self.generate,
-                                          shortcut="Ctrl+G", name="generateDocument")
+        self.act_generate = w.make_action(
+            self.tr("&Generate document…"),
+            self.generate,
+            shortcut="Ctrl+G",
+            name="generateDocument",
+        )
         buttons = QHBoxLayout()
         for a in self.menu_actions():
             buttons.addWidget(w.tool_button(a))
@@ -128,7 +137,8 @@ class DocumentsTab(QWidget):
     def set_detail(self, d: dto.CaseDetail) -> None:
         self.detail = d
         self.folder_label.setText(
-            self.tr("Generated documents are written to {0}").format(self.folder()))
+            self.tr("Generated documents are written to {0}").format(self.folder())
+        )
         self.model.set_rows(sorted(d.documents, key=lambda x: x.created_at, reverse=True))
 
     def selected(self) -> dto.DocumentInfo | None:
@@ -148,8 +158,10 @@ class DocumentsTab(QWidget):
         case_id, source = self.win.case_id, Path(path)
         self.ctx.op(self, lambda col: col.documents.attach(case_id, source)).success(
             lambda op: self.message.setText(
-                self.tr("Attached {0} (SHA-256 {1}…).").format(op.value.filename,
-                                                              op.value.sha256[:16]))
+                self.tr("Attached {0} (SHA-256 {1}…).").format(
+                    op.value.filename, op.value.sha256[:16]
+                )
+            )
         ).run_in_background()
 
     def open_selected(self) -> None:
@@ -163,9 +175,12 @@ class DocumentsTab(QWidget):
             if isinstance(exc, ValidationError) and row.storage_path:
                 stored = Path(row.storage_path)
                 box = QMessageBox(
-                    QMessageBox.Icon.Warning, self.tr("File changed"),
-                    self.tr("{0} no longer matches the hash recorded when it was added: it "
-                            "was changed since. Open it anyway?").format(row.filename),
+                    QMessageBox.Icon.Warning,
+                    self.tr("File changed"),
+                    self.tr(
+                        "{0} no longer matches the hash recorded when it was added: it "
+                        "was changed since. Open it anyway?"
+                    ).format(row.filename),
                     QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                     self.win,
                 )
@@ -176,30 +191,39 @@ class DocumentsTab(QWidget):
                 return True
             return False
 
-        self.ctx.query(self, lambda col: col.documents.open_path(doc_id)).success(
-            lambda path: self.opener(QUrl.fromLocalFile(str(path)))
-        ).failure(failed).run_in_background()
+        def opened(path: Path) -> None:
+            self.opener(QUrl.fromLocalFile(str(path)))
+
+        self.ctx.query(self, lambda col: col.documents.open_path(doc_id)).success(opened).failure(
+            failed
+        ).run_in_background()
 
     def generate(self) -> None:
         self.ctx.query(self, templates).success(self._generate_dialog).run_in_background()
 
-    def _generate_dialog(self, choices: list[tuple[str, str]]) -> FormDialog | None:
+    def _generate_dialog(self, choices: list[tuple[str, str]]) -> None:
         if self.detail is None:
-            return None
+            return
         number, folder = self.detail.case.number, self.folder()
 
         def action(col: Any, v: dict[str, Any]) -> Any:
             return generate(col, number, folder, v["template_id"], v["fmt"])
 
-        dlg = FormDialog(self.ctx, self.tr("Generate a document"), action, self.win,
-                         ok_text=self.tr("&Generate"), name="generateDialog")
+        dlg = FormDialog(
+            self.ctx,
+            self.tr("Generate a document"),
+            action,
+            self.win,
+            ok_text=self.tr("&Generate"),
+            name="generateDialog",
+        )
         dlg.choice("template_id", self.tr("&Template"), [(zh, tid) for tid, zh in choices])
-        dlg.choice("fmt", self.tr("&Format"), [(self.tr("Word (.docx)"), "docx"),
-                                                (self.tr("PDF"), "pdf")])
+        dlg.choice(
+            "fmt", self.tr("&Format"), [(self.tr("Word (.docx)"), "docx"), (self.tr("PDF"), "pdf")]
+        )
         dlg.submitted.connect(self._generated)
         dlg.open()
         self.last_dialog = dlg
-        return dlg
 
     def _generated(self, op: Any) -> None:
         result = op.value

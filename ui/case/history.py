@@ -163,8 +163,8 @@ ROLE_VOCABS: dict[str, Vocabulary] = {
 LIMIT = 60  # characters of long text shown in a line
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(C, text)
+def _t(text: object) -> str:
+    return QCoreApplication.translate(C, str(text))
 
 
 class Describer:

@@ -4,7 +4,7 @@ where) before anything is written, then the import of the good rows."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -52,8 +52,7 @@ class ImportDialog(QDialog):
             self.tr(
                 "{0} (sheet “{1}”): {2} rows — {3} can be imported, {4} have problems and "
                 "will not be imported."
-            ).format(Path(plan.path).name, plan.sheet, plan.total, len(plan.good),
-                     len(plan.bad))
+            ).format(Path(plan.path).name, plan.sheet, plan.total, len(plan.good), len(plan.bad))
         )
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
@@ -141,11 +140,13 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         case_id, plan = self.window_.case_id, self.plan
         employer_id = self.employer.currentData() if plan.has_amounts else None
-        self.window_.ctx.op(
-            self, lambda col, _token: apply_import(col, case_id, plan, employer_id)
-        ).with_progress(self.tr("Importing workers…")).success(self._done).failure(
-            self._failed
-        ).run_in_background()
+
+        def work(col: Any, _token: Any) -> dto.Op[int]:  # with_progress passes a token
+            return apply_import(col, case_id, plan, employer_id)
+
+        self.window_.ctx.op(self, work).with_progress(self.tr("Importing workers…")).success(
+            self._done
+        ).failure(self._failed).run_in_background()
 
     def _done(self, op: dto.Op[int]) -> None:
         self.accept()

@@ -407,7 +407,7 @@ FIELD_LABELS = {
 
 
 def field_label(name: str) -> str:
-    return _t(FIELD_LABELS.get(name, name))
+    return _t(str(FIELD_LABELS.get(name, name)))
 
 
 def describe(problem: RowProblem, lang: str) -> str:

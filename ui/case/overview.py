@@ -175,8 +175,8 @@ class OverviewTab(QWidget):
         self.urgent = QCheckBox(self.tr("Urgent (a deadline ends within 7 days)"))
         self.facts = QPlainTextEdit()
         self.claims_text = QPlainTextEdit()
-        for w in (self.facts, self.claims_text):
-            w.setTabChangesFocus(True)
+        for box in (self.facts, self.claims_text):
+            box.setTabChangesFocus(True)
 
         self.captions = {
             "title": self.tr("&Title"),

@@ -199,27 +199,26 @@ class PartiesTab(QWidget):
                 len(d.applicants), d.case.worker_count
             )
         )
-        by_link = {r.link_id: r for r in d.respondents}
         nodes: dict[str, Node] = {}
         roots: list[Node] = []
-        for r in d.respondents:
-            e = r.employer
-            nodes[r.link_id] = Node(
+        for resp in d.respondents:
+            e = resp.employer
+            nodes[resp.link_id] = Node(
                 [
                     e.name,
-                    self.ctx.label(RESPONDENT_ROLES, r.role),
+                    self.ctx.label(RESPONDENT_ROLES, resp.role),
                     e.credit_code or "",
                     e.legal_representative or "",
                     e.address or "",
                 ],
-                payload=r,
+                payload=resp,
             )
-        for r in d.respondents:
-            parent = nodes.get(r.parent_link_id or "") if r.parent_link_id in by_link else None
+        for resp in d.respondents:  # a subcontractor hangs under its contractor
+            parent = nodes.get(resp.parent_link_id or "")
             if parent is not None:
-                parent.add(nodes[r.link_id])
+                parent.add(nodes[resp.link_id])
             else:
-                roots.append(nodes[r.link_id])
+                roots.append(nodes[resp.link_id])
         self.respondents.set_roots(roots)
         self.respondent_view.expandAll()
 
@@ -370,9 +369,11 @@ class PartiesTab(QWidget):
         on_case = {a.person.id_number for a in d.applicants if a.person.id_number} if d else set()
         person_ids = {a.person.id for a in d.applicants} if d else set()
         chosen = path
-        self.ctx.query(
-            self, lambda col, _token: plan_import(col, chosen, on_case, person_ids)
-        ).with_progress(self.tr("Checking the worker sheet…")).success(
+
+        def work(col: Any, _token: Any) -> Any:  # with_progress passes a token
+            return plan_import(col, chosen, on_case, person_ids)
+
+        self.ctx.query(self, work).with_progress(self.tr("Checking the worker sheet…")).success(
             self._show_plan
         ).run_in_background()
 

@@ -133,7 +133,7 @@ class CaseWindow(QMainWindow):
         text: str,
         slot: Callable[[], object],
         *,
-        shortcut: QKeySequence | str | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         name: str = "",
     ) -> QAction:
         action = QAction(text, self)
@@ -183,7 +183,7 @@ class CaseWindow(QMainWindow):
         self.status_menu = bar.addMenu(self.tr("S&tatus"))
         actions_menu = bar.addMenu(self.tr("&Actions"))
         for title, page in self.tab_pages:
-            acts = getattr(page, "menu_actions", lambda: [])()
+            acts: list[QAction] = getattr(page, "menu_actions", list)()
             if acts:
                 sub = actions_menu.addMenu(title.replace("&&", "&"))
                 for a in acts:
@@ -247,7 +247,7 @@ class CaseWindow(QMainWindow):
                 )
             )
 
-    def _transition_slot(self, target: str) -> Callable[[], None]:
+    def _transition_slot(self, target: str) -> Callable[[], object]:
         return lambda: self.request_transition(target)
 
     def _on_changes(self, changes: dto.OpChanges, _initiator: object) -> None:

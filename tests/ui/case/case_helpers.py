@@ -150,59 +150,126 @@ def demo_case(desk: Desk, tmp: Path, workers: int = 36) -> dto.CaseInfo:
     col = desk.col
     case = new_case(desk)
     people = [worker(i) for i in range(workers)]
-    col.cases.add_applicants(case.id, [
-        ApplicantInput(person=PersonInput(
-            name=w["name"], id_number=w["id_number"], phone=w["phone"],
-            occupation=w["occupation"], migrant_worker=True), role="representative" if i == 0
-            else "applicant")
-        for i, w in enumerate(people)
-    ])
+    col.cases.add_applicants(
+        case.id,
+        [
+            ApplicantInput(
+                person=PersonInput(
+                    name=w["name"],
+                    id_number=w["id_number"],
+                    phone=w["phone"],
+                    occupation=w["occupation"],
+                    migrant_worker=True,
+                ),
+                role="representative" if i == 0 else "applicant",
+            )
+            for i, w in enumerate(people)
+        ],
+    )
     detail = col.cases.detail(case.id)
     employer = detail.respondents[0].employer.id
-    col.money.add_claims(case.id, [
-        WageClaimInput(person_id=a.person.id, amount=f"{int(w['amount'])}.00",
-                       employer_id=employer, period_start=date(2024, 1, 1),
-                       period_end=date(2024, 6, 30))
-        for a, w in zip(detail.applicants, people, strict=True)
-    ])
+    col.money.add_claims(
+        case.id,
+        [
+            WageClaimInput(
+                person_id=a.person.id,
+                amount=f"{int(w['amount'])}.00",
+                employer_id=employer,
+                period_start=date(2024, 1, 1),
+                period_end=date(2024, 6, 30),
+            )
+            for a, w in zip(detail.applicants, people, strict=True)
+        ],
+    )
     v = col.cases.get(case.id).version
-    v = col.cases.transition(case.id, "accepted", expected_version=v,
-                             on=date(2024, 8, 2)).value.version
+    v = col.cases.transition(
+        case.id, "accepted", expected_version=v, on=date(2024, 8, 2)
+    ).value.version
     col.cases.transition(case.id, "arbitration", expected_version=v, on=date(2024, 8, 10))
-    col.procedures.add_referral(case.id, ReferralInput(
-        direction="outgoing", body_type="arbitration", body_name="洪城市劳动人事争议仲裁委员会",
-        sent_on=date(2024, 8, 10), kind="transfer", their_reference="洪劳人仲转〔2024〕41号"))
-    pid = col.procedures.add_proceeding(case.id, ProceedingInput(
-        kind="arbitration", body_name="洪城市劳动人事争议仲裁委员会",
-        tribunal_number="洪劳人仲案字〔2024〕第318号", applied_on=date(2024, 8, 10),
-        accepted_on=date(2024, 8, 14))).value
-    col.procedures.add_hearing(pid, datetime(2024, 9, 3, 9, 30).astimezone(), "仲裁庭第三庭",
-                               "双方到庭，被申请人对欠薪数额无异议")
+    col.procedures.add_referral(
+        case.id,
+        ReferralInput(
+            direction="outgoing",
+            body_type="arbitration",
+            body_name="洪城市劳动人事争议仲裁委员会",
+            sent_on=date(2024, 8, 10),
+            kind="transfer",
+            their_reference="洪劳人仲转〔2024〕41号",
+        ),
+    )
+    pid = col.procedures.add_proceeding(
+        case.id,
+        ProceedingInput(
+            kind="arbitration",
+            body_name="洪城市劳动人事争议仲裁委员会",
+            tribunal_number="洪劳人仲案字〔2024〕第318号",
+            applied_on=date(2024, 8, 10),
+            accepted_on=date(2024, 8, 14),
+        ),
+    ).value
+    col.procedures.add_hearing(
+        pid,
+        datetime(2024, 9, 3, 9, 30).astimezone(),
+        "仲裁庭第三庭",
+        "双方到庭，被申请人对欠薪数额无异议",
+    )
     total = sum(int(w["amount"]) for w in people) * 100
     proc = col.cases.detail(case.id).proceedings[0]
-    col.procedures.record_decision(pid, DecisionInput(
-        decision_kind="non_final", received_on=date(2024, 9, 20), amount_awarded=total,
-        result="裁决被申请人支付工资"), expected_version=proc.version)
+    col.procedures.record_decision(
+        pid,
+        DecisionInput(
+            decision_kind="non_final",
+            received_on=date(2024, 9, 20),
+            amount_awarded=total,
+            result="裁决被申请人支付工资",
+        ),
+        expected_version=proc.version,
+    )
     v = col.cases.get(case.id).version
     col.cases.transition(case.id, "mediation", expected_version=v, on=date(2024, 10, 10))
-    mid = col.procedures.start_mediation(case.id, MediationInput(
-        started_on=date(2024, 10, 10), stage="pre_litigation",
-        mediator_id=desk.mediator.id)).value
-    col.procedures.add_session(mid, datetime(2024, 10, 15, 14, 0).astimezone(),
-                               "工会调解室", "总包单位同意分两期垫付")
+    mid = col.procedures.start_mediation(
+        case.id,
+        MediationInput(
+            started_on=date(2024, 10, 10), stage="pre_litigation", mediator_id=desk.mediator.id
+        ),
+    ).value
+    col.procedures.add_session(
+        mid, datetime(2024, 10, 15, 14, 0).astimezone(), "工会调解室", "总包单位同意分两期垫付"
+    )
     med = col.cases.detail(case.id).mediations[0]
     half = total // 2
-    col.procedures.record_agreement(mid, AgreementInput(
-        agreement_on=date(2024, 10, 20), amount=total, performance_deadline=date(2025, 1, 20),
-        instalments=[(date(2024, 11, 20), half), (date(2025, 1, 20), total - half)]),
-        expected_version=med.version)
+    col.procedures.record_agreement(
+        mid,
+        AgreementInput(
+            agreement_on=date(2024, 10, 20),
+            amount=total,
+            performance_deadline=date(2025, 1, 20),
+            instalments=[(date(2024, 11, 20), half), (date(2025, 1, 20), total - half)],
+        ),
+        expected_version=med.version,
+    )
     first = col.cases.detail(case.id).instalments[0]
-    col.money.record_recovery(case.id, RecoveryInput(
-        received_on=date(2024, 11, 20), amount=half, channel="general_contractor",
-        payer="洪城宏达建设集团有限公司", instalment_id=first.id, note="第一期"))
-    col.money.record_recovery(case.id, RecoveryInput(
-        received_on=date(2024, 12, 2), amount=150000, channel="guarantee_deposit",
-        payer="洪城市人社局（工资保证金）", person_id=detail.applicants[1].person.id))
+    col.money.record_recovery(
+        case.id,
+        RecoveryInput(
+            received_on=date(2024, 11, 20),
+            amount=half,
+            channel="general_contractor",
+            payer="洪城宏达建设集团有限公司",
+            instalment_id=first.id,
+            note="第一期",
+        ),
+    )
+    col.money.record_recovery(
+        case.id,
+        RecoveryInput(
+            received_on=date(2024, 12, 2),
+            amount=150000,
+            channel="guarantee_deposit",
+            payer="洪城市人社局（工资保证金）",
+            person_id=detail.applicants[1].person.id,
+        ),
+    )
     # What the lawyer ticked off: the decision on aid, the hearing, the appeal window.
     for d in col.cases.detail(case.id).deadlines:
         if d.due_on < date(2024, 11, 1) and d.done_at is None:

@@ -29,8 +29,11 @@ def _message_box(qtbot: Any, window: CaseWindow, name: str) -> QMessageBox:
     box: list[QMessageBox] = []
 
     def shown() -> bool:
-        box[:] = [b for b in window.findChildren(QMessageBox, name)
-                  if shiboken6.isValid(b) and b.isVisible()]
+        box[:] = [
+            b
+            for b in window.findChildren(QMessageBox, name)
+            if shiboken6.isValid(b) and b.isVisible()
+        ]
         return bool(box)
 
     qtbot.waitUntil(shown, timeout=10000)
@@ -112,8 +115,7 @@ def test_closing_with_unsaved_changes_asks(qtbot, ctx, desk: Desk) -> None:
     window.close()
     box = _message_box(qtbot, window, "unsavedPrompt")
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not shiboken6.isValid(window) or not window.isVisible(),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window) or not window.isVisible(), timeout=10000)
     assert desk.col.cases.get(case.id).facts == "补充：项目经理承诺春节前结清。"
 
     window = _open(qtbot, ctx, case.id)
@@ -121,8 +123,7 @@ def test_closing_with_unsaved_changes_asks(qtbot, ctx, desk: Desk) -> None:
     window.close()
     box = _message_box(qtbot, window, "unsavedPrompt")
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not shiboken6.isValid(window) or not window.isVisible(),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window) or not window.isVisible(), timeout=10000)
     assert desk.col.cases.get(case.id).facts == "补充：项目经理承诺春节前结清。"
 
 

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QApplication
 from ui.case import open_case_window
 from ui.case.import_dialog import ImportDialog
 
-NAMES = ["overview", "parties", "money", "procedures", "deadlines", "notes", "documents",
-         "history"]
+NAMES = ["overview", "parties", "money", "procedures", "deadlines", "notes", "documents", "history"]
 
 
 def test_screenshots_of_each_tab(qtbot, ctx, desk: Desk, tmp_path: Path) -> None:

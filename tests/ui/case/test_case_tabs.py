@@ -32,10 +32,18 @@ def test_item_models(qtbot, qtmodeltester, ctx, desk: Desk, tmp_path: Path) -> N
     qtbot.waitUntil(lambda: window.history.model.rowCount() > 0, timeout=10000)
     qtbot.waitUntil(lambda: window.documents.model.rowCount() == 1, timeout=10000)
     models = [
-        window.parties.applicants, window.parties.respondents, window.money.workers,
-        window.money.claims, window.money.recoveries, window.money.instalments,
-        window.procedures.timeline, window.procedures.deadlines, window.deadlines.model,
-        window.notes.notes, window.documents.model, window.history.model,
+        window.parties.applicants,
+        window.parties.respondents,
+        window.money.workers,
+        window.money.claims,
+        window.money.recoveries,
+        window.money.instalments,
+        window.procedures.timeline,
+        window.procedures.deadlines,
+        window.deadlines.model,
+        window.notes.notes,
+        window.documents.model,
+        window.history.model,
     ]
     for model in models:
         assert model.rowCount() > 0, model
@@ -64,9 +72,13 @@ def test_notes_are_append_only(qtbot, ctx, desk: Desk, tmp_path: Path) -> None:
     assert notes.notes.row(0).body == "总包单位承诺12月底前支付第二期。"  # newest first
     notes.view.selectRow(0)
     dlg = notes.revise()
-    submit(qtbot, window, dlg, lambda d: any(len(n.revisions) == 2 and "2025年" in n.body
-                                              for n in d.notes),
-           body="总包单位承诺2025年1月20日前支付第二期。")
+    submit(
+        qtbot,
+        window,
+        dlg,
+        lambda d: any(len(n.revisions) == 2 and "2025年" in n.body for n in d.notes),
+        body="总包单位承诺2025年1月20日前支付第二期。",
+    )
     revised = next(i for i, n in enumerate(notes.notes.rows()) if "2025年" in n.body)
     notes.view.selectRow(revised)
     text = notes.text.toPlainText()
@@ -99,8 +111,13 @@ def test_documents_attach_open_generate(qtbot, ctx, desk: Desk, tmp_path: Path) 
     Path(stored.storage_path).write_bytes(b"changed after it was attached")
     docs.open_selected()
     box: list[QMessageBox] = []
-    qtbot.waitUntil(lambda: bool(box.extend(b for b in window.findChildren(
-        QMessageBox, "hashMismatch") if b.isVisible()) or box), timeout=10000)
+    qtbot.waitUntil(
+        lambda: bool(
+            box.extend(b for b in window.findChildren(QMessageBox, "hashMismatch") if b.isVisible())
+            or box
+        ),
+        timeout=10000,
+    )
     assert len(opened) == 1  # not opened without asking
     box[0].reject()
 
@@ -111,8 +128,11 @@ def test_documents_attach_open_generate(qtbot, ctx, desk: Desk, tmp_path: Path) 
     combo.setCurrentIndex(combo.findData("acceptance_notice"))
     press_ok(qtbot, dlg)
     wait_closed(qtbot, dlg, 60000)
-    wait_loaded(qtbot, window, lambda: any(d.template_id == "acceptance_notice"
-                                           for d in window.detail.documents))
+    wait_loaded(
+        qtbot,
+        window,
+        lambda: any(d.template_id == "acceptance_notice" for d in window.detail.documents),
+    )
     made = next(d for d in window.detail.documents if d.template_id == "acceptance_notice")
     assert Path(made.storage_path).is_file() and made.file_format == "docx"
     assert "受理通知书" in docs.message.text()
@@ -123,28 +143,33 @@ def test_every_action_has_a_keyboard_path(qtbot, ctx, desk: Desk, tmp_path: Path
     for n in range(1, window.tabs.count() + 1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + n), Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == n - 1
-        assert f"(&{n})" in window.tabs.tabText(n - 1) or window.tabs.tabText(
-            n - 1).startswith(f"&{n}")
+        assert f"(&{n})" in window.tabs.tabText(n - 1) or window.tabs.tabText(n - 1).startswith(
+            f"&{n}"
+        )
     menus = [a.menu() for a in window.menuBar().actions()]
     assert all("&" in m.title() for m in menus)
     reachable = set()
     for menu in menus:
         for action in menu.actions():
             sub = action.menu()
-            for a in (sub.actions() if sub else [action]):
+            for a in sub.actions() if sub else [action]:
                 if not a.isSeparator():
                     assert "&" in a.text() or a.shortcut().toString(), a.text()
                     reachable.add(a.objectName())
     buttons = window.findChildren(QAbstractButton)
     for b in buttons:
-        if b.isVisibleTo(window) and b.objectName().endswith("Button") and b.objectName() \
-                not in ("saveButton", "revertButton", "okButton", "importButton"):
+        if (
+            b.isVisibleTo(window)
+            and b.objectName().endswith("Button")
+            and b.objectName() not in ("saveButton", "revertButton", "okButton", "importButton")
+        ):
             action_name = b.objectName().removesuffix("Button")
             assert action_name in reachable, action_name  # the same action sits in a menu
         assert b.focusPolicy() & Qt.FocusPolicy.TabFocus or not b.isVisibleTo(window)
     # Status steps are in the Status menu; recording actions under Actions.
     assert {a.objectName() for a in window.status_menu.actions()} == {
-        f"to_{t}" for t in window.detail.allowed_transitions}
+        f"to_{t}" for t in window.detail.allowed_transitions
+    }
     assert isinstance(window.findChild(QAction, "recordRecovery"), QAction)
     # Ctrl+R opens the payment dialog from anywhere in the window.
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
