@@ -1773,7 +1773,7 @@
     </message>
     <message>
         <source>&amp;Outcome</source>
-        <translation>结果(&amp;O)</translation>
+        <translation>结案方式(&amp;O)</translation>
     </message>
     <message>
         <source>(choose)</source>

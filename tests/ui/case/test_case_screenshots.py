@@ -38,6 +38,17 @@ def test_screenshots_of_each_tab(qtbot, ctx, desk: Desk, tmp_path: Path) -> None
         assert window.grab().save(str(path))
         written.append(path)
 
+    for name, make in (
+        ("dialog-recovery", window.money.record_recovery),
+        ("dialog-close", lambda: window.request_transition("closed")),
+    ):
+        dlg = make()
+        QApplication.processEvents()
+        path = folder / f"case-{name}.png"
+        assert dlg.grab().save(str(path))
+        written.append(path)
+        dlg.reject()
+
     sheet = tmp_path / "workers.xlsx"
     write_worker_sheet(sheet, 40, start=36)  # 40 more workers of the same site
     window.tabs.setCurrentWidget(window.parties)

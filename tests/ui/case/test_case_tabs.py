@@ -180,3 +180,16 @@ def test_every_action_has_a_keyboard_path(qtbot, ctx, desk: Desk, tmp_path: Path
 
 def test_every_string_is_translated() -> None:
     assert untranslated() == []
+
+
+def test_main_window_opens_the_case_workspace(qtbot, ctx, desk: Desk, tmp_path: Path) -> None:
+    from ui.main_window import MainWindow
+
+    case = demo_case(desk, tmp_path)
+    main = MainWindow(ctx)
+    qtbot.addWidget(main)
+    opened = main.open_case(case.id)
+    assert isinstance(opened, CaseWindow)
+    wait_loaded(qtbot, opened)
+    assert opened.header.number.text() == case.number
+    assert open_case_window(ctx, case.id) is opened  # one window per case
