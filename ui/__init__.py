@@ -6,17 +6,19 @@ import ctypes
 import sys
 
 
-def _guard_pyside_emit_refcount() -> None:
-    """PySide6 6.12.0: ``SignalInstance.emit()`` returns ``True`` without taking a
-    reference, so every emit from Python drops one reference to ``True`` and a long run
-    ends in "Fatal Python error: bool_dealloc". ``True`` lives as long as the interpreter
-    anyway; on Pythons before 3.12 (where it is not immortal) give it a reference count
-    no program can use up. Harmless on fixed versions."""
+def _guard_singleton_refcounts() -> None:
+    """PySide6 6.12.0 returns ``None``/``True``/``False`` from void methods, ``emit()``
+    and the like without taking a reference (as if they were immortal, which they are only
+    from Python 3.12). On Python 3.11 every such call drops one reference and a long
+    session ends in "Fatal Python error: none_dealloc". These objects live as long as the
+    interpreter anyway: give them a reference count no program can use up. Nothing to do
+    on Python 3.12+ (immortal objects) or other interpreters."""
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
-    refcnt = ctypes.c_ssize_t.from_address(id(True))
-    if refcnt.value < 1 << 40:
-        refcnt.value += 1 << 50
+    for obj in (None, True, False):
+        refcnt = ctypes.c_ssize_t.from_address(id(obj))
+        if refcnt.value < 1 << 40:
+            refcnt.value += 1 << 50
 
 
-_guard_pyside_emit_refcount()
+_guard_singleton_refcounts()

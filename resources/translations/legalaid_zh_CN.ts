@@ -742,6 +742,48 @@
     </message>
 </context>
 <context>
+    <name>Login</name>
+    <message>
+        <source>Set the administrator&apos;s password</source>
+        <translation>设置管理员密码</translation>
+    </message>
+    <message>
+        <source>Choose the password of the administrator {0}.</source>
+        <translation>请为管理员 {0} 设置密码。</translation>
+    </message>
+    <message>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Your password was reset by an administrator. Choose a new one.</source>
+        <translation>您的密码已被管理员重置，请设置新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in — legalaid</source>
+        <translation>登录 — 工会法律援助管理系统</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>legalaid — union legal aid</source>
@@ -993,6 +1035,25 @@ Database: %1</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Monthly and annual summaries appear here once the reports module is set up.</source>
@@ -1075,6 +1136,25 @@ Database: %1</source>
     <message>
         <source>Roles</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>legalaid is locked</source>
+        <translation>系统已锁定</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>The desk was locked after a period without use. Enter your password.</source>
+        <translation>因长时间未操作，系统已锁定。请输入密码。</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
     </message>
 </context>
 </TS>
