@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Any,
-        shortcut: QKeySequence | str | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         icon: QStyle.StandardPixmap | None = None,
     ) -> QAction:
         action = QAction(text, self)
@@ -209,10 +209,10 @@ class MainWindow(QMainWindow):
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self._cancel_progress)
-        for w in (self.user_label, self.office_label, self.sync_label):
-            bar.addWidget(w)
-        for w in (self.busy_label, self.progress_bar, self.cancel_button):
-            bar.addPermanentWidget(w)
+        for label in (self.user_label, self.office_label, self.sync_label):
+            bar.addWidget(label)
+        for widget in (self.busy_label, self.progress_bar, self.cancel_button):
+            bar.addPermanentWidget(widget)
         self._progress_task: int | None = None
 
     def _show_identity(self) -> None:
@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def new_consultation(self) -> None:

@@ -21,7 +21,9 @@ def test_calculator_shows_holiday_roll_over(qtbot, ctx) -> None:
     wait_idle(qtbot, ctx)
     assert dialog.rule.count() > 10
     dialog.set_inputs("nonfinal_award_suit", date(2024, 9, 20))
-    qtbot.waitUntil(lambda: dialog.result is not None and dialog.result.due == date(2024, 10, 8))
+    qtbot.waitUntil(
+        lambda: dialog.computation is not None and dialog.computation.due == date(2024, 10, 8)
+    )
     assert dialog.due.text() == "届满日：2024-10-08"
     text = dialog.reasoning.toPlainText()
     assert "国庆" in text and "顺延至 2024-10-08" in text

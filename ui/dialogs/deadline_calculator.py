@@ -31,7 +31,7 @@ class DeadlineCalculator(QDialog):
         self.ctx = ctx
         self.setObjectName("deadlineCalculator")
         self.setWindowTitle(self.tr("Deadline calculator"))
-        self.result: DeadlineComputation | None = None
+        self.computation: DeadlineComputation | None = None
         self._seq = 0
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -108,7 +108,7 @@ class DeadlineCalculator(QDialog):
     def show_result(self, result: DeadlineComputation, seq: int | None = None) -> None:
         if seq is not None and seq != self._seq:
             return
-        self.result = result
+        self.computation = result
         lang = self.ctx.lang
         self.due.setText(self.tr("Due: %1").replace("%1", result.due.isoformat()))
         lines = [pick(s.zh, s.en, lang) for s in result.steps]
