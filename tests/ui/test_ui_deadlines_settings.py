@@ -173,3 +173,32 @@ def test_first_run_creates_office_and_admin(qtbot, tmp_path, settings) -> None:
         assert ctx.office is not None and ctx.office.case_prefix == "浔工援"
     finally:
         ctx.tasks.shutdown()
+
+
+def test_excepthook_logs_and_shows_report(qtbot, tmp_path) -> None:
+    import logging
+    import sys
+
+    from ui.errors import install_excepthook, setup_logging
+
+    log_file = tmp_path / "legalaid.log"
+    setup_logging(log_file)
+    saved = sys.excepthook
+    install_excepthook(lambda: None)
+    hook = sys.excepthook
+    sys.excepthook = saved
+    try:
+        raise ValueError("slot blew up")
+    except ValueError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ErrorDialog)]
+    assert dialogs and "slot blew up" in dialogs[-1].text.toPlainText()
+    for d in dialogs:
+        d.close()
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        handler.flush()
+        if getattr(handler, "_legalaid", False):
+            root.removeHandler(handler)
+            handler.close()
+    assert "slot blew up" in log_file.read_text(encoding="utf-8")
