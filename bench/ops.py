@@ -286,9 +286,14 @@ class Bench:
         from legalaid.ledger.service import import_ledger
 
         created: list[int] = []
+        office = self.raw.execute(
+            "SELECT id FROM offices WHERE parent_id IS NULL ORDER BY name LIMIT 1"
+        ).fetchone()[0]
 
         def run() -> None:
-            rep = import_ledger(self.col, [ledger], dry_run=True, skip_bad_rows=True)
+            rep = import_ledger(
+                self.col, [ledger], office_id=office, dry_run=True, skip_bad_rows=True
+            )
             if rep.cases_created < 9_000:
                 raise RuntimeError(f"ledger import created only {rep.cases_created} cases")
             created.append(rep.cases_created)

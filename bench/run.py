@@ -35,13 +35,27 @@ def fmt_time(v: float | None, unit: str = "s") -> str:
 
 def row(r: Result) -> list[str]:
     if r.status != "ok":
-        return [r.op, dbs.label(r.size), r.status, "", "", "", TARGETS.get(r.op, ""), r.note]
+        short, _, why = r.status.partition(":")
+        note = "; ".join(x for x in (why.strip(), r.note) if x)
+        return [r.op, dbs.label(r.size), short, "", "", "", TARGETS.get(r.op, ""), note]
     ratio = f"{r.ratio:.1f}×" if r.ratio is not None else "—"
     return [
         r.op, dbs.label(r.size), fmt_time(r.median, r.unit), fmt_time(r.p95, r.unit),
         fmt_time(r.floor_median, r.unit), ratio, TARGETS.get(r.op, ""), r.note,
     ]  # fmt: skip
 
+
+STEP_NAMES = {
+    "ledger_import": "ledger import, 10,000 rows",
+    "document_docx": "document .docx",
+    "document_pdf": "document .pdf",
+    "list_first_page": "case list: count + first page",
+    "search_all": "search keystroke → results",
+    "open_case": "open a case",
+    "save_case": "save a case",
+    "report_json": "monthly summary (JSON)",
+    "report_pdf": "monthly summary (PDF)",
+}
 
 HEAD = ["operation", "size", "median", "p95", "floor", "ratio", "target", "note"]
 
@@ -124,8 +138,8 @@ def run_size(n: int, args: argparse.Namespace, log: object = print) -> list[Resu
             try:
                 results.append(step())
             except Exception as exc:
-                name = getattr(step, "__name__", key)
-                results.append(Result(name, n, status=f"failed: {type(exc).__name__}: {exc}"[:160]))
+                name = STEP_NAMES.get(getattr(step, "__name__", key), key)
+                results.append(Result(name, n, status=f"failed: {type(exc).__name__}: {exc}"[:200]))
             _progress(results[-1])
     finally:
         bench.close()
