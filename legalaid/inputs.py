@@ -114,6 +114,8 @@ class CaseUpdate:
     facts: str | None = None
     claims_text: str | None = None
     urgent: bool | None = None
+    # Optional fields to empty (``None`` above means "leave as it is").
+    clear: tuple[str, ...] = ()
 
 
 @dataclass(kw_only=True)

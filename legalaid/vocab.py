@@ -19,8 +19,9 @@ class Term:
 class Vocabulary:
     """An ordered set of terms, looked up by code."""
 
-    def __init__(self, name: str, terms: list[Term]) -> None:
+    def __init__(self, name: str, terms: list[Term], name_zh: str = "") -> None:
         self.name = name
+        self.name_zh = name_zh or name
         self.terms: tuple[Term, ...] = tuple(terms)
         self._by_code = {t.code: t for t in terms}
 
@@ -52,20 +53,50 @@ class Vocabulary:
         """Return ``code`` if it belongs here, else raise a field-named ValidationError."""
         if code is None or code == "":
             if required:
-                raise ValidationError.single(field, "required", "必填", "Required")
+                raise ValidationError.single(
+                    field, "required", f"请选择{self.name_zh}", f"Choose a {self.name}"
+                )
             return None
         if code not in self._by_code:
             raise ValidationError.single(
                 field,
                 "unknown_code",
-                f"“{code}”不是有效的取值",
+                f"“{code}”不是有效的{self.name_zh}",
                 f"'{code}' is not a valid {self.name}",
             )
         return code
 
 
 def _v(name: str, *rows: tuple[str, str, str]) -> Vocabulary:
-    return Vocabulary(name, [Term(*r) for r in rows])
+    return Vocabulary(name, [Term(*r) for r in rows], _NAMES_ZH.get(name, name))
+
+
+_NAMES_ZH = {
+    "channel": "咨询方式",
+    "dispute type": "案由",
+    "case source": "案件来源",
+    "handling method": "办理方式",
+    "case status": "案件状态",
+    "outcome": "结案结果",
+    "body": "机构类别",
+    "referral kind": "转介类型",
+    "referral status": "转介状态",
+    "mediation stage": "调解阶段",
+    "mediation status": "调解状态",
+    "performance": "履行情况",
+    "judicial confirmation": "司法确认",
+    "proceeding": "程序类别",
+    "award kind": "裁判类别",
+    "recovery channel": "追回渠道",
+    "recovery kind": "款项类别",
+    "employment form": "用工形式",
+    "legal relation": "法律关系",
+    "hukou": "户籍类别",
+    "gender": "性别",
+    "respondent role": "被申请人类别",
+    "party role": "当事人类别",
+    "role": "角色",
+}
 
 
 CHANNELS = _v(

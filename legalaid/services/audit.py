@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -102,6 +102,28 @@ def record(
     session.add(ev)
     session.info[_LAST_KEY] = (seq, ev.hash)
     return ev
+
+
+VIEW_WINDOW = timedelta(minutes=10)
+
+
+def recently_viewed(
+    session: Session, entity: str, entity_id: str, staff_id: str | None, now: datetime
+) -> bool:
+    """Whether this actor's view of this record was already logged in the last minutes;
+    a window that reloads after every change then logs one view, not dozens."""
+    last = session.scalar(
+        select(AuditEvent.at)
+        .where(
+            AuditEvent.entity == entity,
+            AuditEvent.entity_id == entity_id,
+            AuditEvent.action == "view",
+            AuditEvent.staff_id.is_(None) if staff_id is None else AuditEvent.staff_id == staff_id,
+        )
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
+    )
+    return last is not None and now - last < VIEW_WINDOW
 
 
 def forget_cached_head(session: Session) -> None:

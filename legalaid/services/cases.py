@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,8 +13,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from legalaid import dto
-from legalaid.errors import NotFoundError, ValidationError
-from legalaid.inputs import ApplicantInput, CaseInput, CaseUpdate, RespondentInput
+from legalaid.errors import FieldError, NotFoundError, ValidationError
+from legalaid.inputs import (
+    ApplicantInput,
+    CaseInput,
+    CaseUpdate,
+    RespondentInput,
+    WageClaimInput,
+)
 from legalaid.models import (
     Case,
     CaseApplicant,
@@ -26,10 +33,11 @@ from legalaid.models import (
     Staff,
 )
 from legalaid.services import caselist, convert, lifecycle
-from legalaid.services.audit import snapshot
+from legalaid.services.audit import recently_viewed, snapshot
 from legalaid.services.caselist import case_rows
 from legalaid.services.checks import Checker
 from legalaid.services.common import check_version, get_row
+from legalaid.services.money import check_claims
 from legalaid.services.parties import check_employer, check_person
 from legalaid.vocab import (
     APPLICANT_ROLES,
@@ -241,8 +249,10 @@ class CaseService:
         case: Case,
         applicants: list[ApplicantInput],
         new_people: list[dict[str, object] | None],
-    ) -> None:
+    ) -> list[str]:
+        """Link applicants (creating new people) and return their person ids in order."""
         start = s.scalar(select(func.count()).where(CaseApplicant.case_id == case.id)) or 0
+        person_ids: list[str] = []
         for i, (a, values) in enumerate(zip(applicants, new_people, strict=True)):
             if values is not None:
                 person_id = self.col.parties.add_person(s, values, case.office_id).id
@@ -258,7 +268,9 @@ class CaseService:
                 position=start + i,
             )
             s.add(link)
+            person_ids.append(person_id)
         s.flush()
+        return person_ids
 
     def _add_respondents(
         self,
@@ -304,8 +316,38 @@ class CaseService:
             s.flush()
             links.append(link)
 
-    def add_applicants(self, case_id: str, applicants: list[ApplicantInput]) -> dto.Op[int]:
-        """Add applicants to a case (group cases: a whole imported worker list at once)."""
+    def check_applicants(self, applicants: list[ApplicantInput]) -> list[list[FieldError]]:
+        """Validate applicants without writing anything: one list of errors per row
+        (empty when the row is fine), field names without the ``applicants[i].`` prefix."""
+        today = self.col.today()
+        out: list[list[FieldError]] = []
+        for a in applicants:
+            chk = Checker()
+            if a.person is not None:
+                check_person(a.person, chk, today)
+            chk.code(APPLICANT_ROLES, a.role, "role")
+            chk.require(
+                a.person is not None or bool(a.person_id),
+                "person",
+                "required",
+                "请选择或填写申请人",
+                "Choose or enter the applicant",
+            )
+            out.append(chk.errors)
+        return out
+
+    def add_applicants(
+        self,
+        case_id: str,
+        applicants: list[ApplicantInput],
+        claims: list[WageClaimInput | None] | None = None,
+    ) -> dto.Op[list[str]]:
+        """Add applicants to a case (group cases: a whole imported worker list at once),
+        with each one's wage claim if given, in one transaction.
+
+        ``claims`` runs parallel to ``applicants``; a claim's ``person_id`` is ignored and
+        filled with the applicant's. Returns the applicants' person ids in order.
+        """
         today = self.col.today()
         chk = Checker()
         new_people = [
@@ -314,11 +356,24 @@ class CaseService:
             else None
             for i, a in enumerate(applicants)
         ]
+        if claims is not None:
+            chk.require(
+                len(claims) == len(applicants),
+                "claims",
+                "length",
+                "欠薪主张与申请人数量不一致",
+                "Claims and applicants differ in number",
+            )
         chk.done()
+        given = [(i, c) for i, c in enumerate(claims or []) if c is not None]
+        amounts = check_claims([c for _, c in given], prefix="claims")
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
             self.col.require("case.write", case_id=case.id, session=s)
-            self._add_applicants(s, case, applicants, new_people)
+            person_ids = self._add_applicants(s, case, applicants, new_people)
+            if given:
+                filled = [replace(c, person_id=person_ids[i]) for i, c in given]
+                self.col.money.add_claims_in(s, case, filled, amounts)
             total = (
                 s.scalar(
                     select(func.count()).where(
@@ -336,9 +391,10 @@ class CaseService:
                 case.id,
                 office_id=case.office_id,
                 case_id=case.id,
-                after={"applicants_added": len(applicants)},
+                after={"applicants_added": len(applicants), "claims_added": len(given)},
             )
-            return dto.Op(len(applicants), dto.OpChanges.of("case", "person", case_id=case.id))
+            kinds = ("case", "person", "recovery") if given else ("case", "person")
+            return dto.Op(person_ids, dto.OpChanges.of(*kinds, case_id=case.id))
 
     def add_respondent(
         self, case_id: str, data: RespondentInput, parent_link_id: str | None = None
@@ -449,6 +505,13 @@ class CaseService:
             for k, v in simple.items():
                 if v is not None:
                     setattr(case, k, v)
+            bad = [f for f in upd.clear if f not in CLEARABLE]
+            if bad:
+                raise ValidationError.single(
+                    bad[0], "not_clearable", "该项不能清空", f"{bad[0]} cannot be emptied"
+                )
+            for f in upd.clear:
+                setattr(case, CLEARABLE[f], None)
             if upd.other_dispute_types is not None:
                 case.other_dispute_types = " ".join(upd.other_dispute_types)
             if upd.assisting_staff_ids is not None:
@@ -563,6 +626,11 @@ class CaseService:
                 after=a,
             )
             changes = {"case"}
+            if target in ("accepted", "refused"):
+                # The decision the legal-aid decision deadline asked for has been made.
+                for d in self.col.deadlines_for_ref(s, f"case:{case.id}:received"):
+                    d.done_at = self.col.now()
+                    changes.add("deadline")
             if target in ("closed", "refused"):
                 n = self.col.deadlines.close_open_for_case(s, case.id)
                 if n:
@@ -614,15 +682,16 @@ class CaseService:
         self.col.require("case.read", case_id=case_id)
         with self.col.write() as s:
             detail = load_detail(s, case_id, self.col.today())
-            self.col.audit(
-                s,
-                "view",
-                "case",
-                case_id,
-                office_id=detail.case.office_id,
-                case_id=case_id,
-                after={"people": [a.person.id for a in detail.applicants]},
-            )
+            if not recently_viewed(s, "case", case_id, self.col.actor_id, self.col.now()):
+                self.col.audit(
+                    s,
+                    "view",
+                    "case",
+                    case_id,
+                    office_id=detail.case.office_id,
+                    case_id=case_id,
+                    after={"people": [a.person.id for a in detail.applicants]},
+                )
             return detail
 
     def count(self, f: dto.CaseFilter) -> int:
@@ -654,6 +723,15 @@ class CaseService:
         with self.col.read() as s:
             return list(events_for_case(s, case_id))
 
+
+# CaseUpdate fields that may be emptied, and their columns.
+CLEARABLE = {
+    "handling_method": "handling_method",
+    "lead_staff_id": "lead_staff_id",
+    "amount_awarded": "amount_awarded_fen",
+    "facts": "facts",
+    "claims_text": "claims_text",
+}
 
 _METHOD_FOR = {
     "negotiation": "negotiation_mediation",

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TypeVar
 
 from legalaid.errors import FieldError, ValidationError
+from legalaid.labels import label_zh
 from legalaid.rules import dates as date_rules
 from legalaid.rules import identity, money
 from legalaid.vocab import Vocabulary
@@ -40,14 +41,24 @@ class Checker:
     ) -> str | None:
         if value is None or (not required and value.strip() == ""):
             if required:
-                self.errors.append(FieldError(field, "required", "必填", "Required"))
+                self.missing(field)
             return None
         out = self.run(
             lambda: identity.check_text(
-                value, field, max_len, required=required, multiline=multiline
+                value,
+                field,
+                max_len,
+                required=required,
+                multiline=multiline,
+                label_zh=label_zh(field),
             )
         )
         return out or None
+
+    def missing(self, field: str) -> None:
+        self.errors.append(
+            FieldError(field, "required", f"请填写{label_zh(field)}", f"{field} is required")
+        )
 
     def code(
         self, vocab: Vocabulary, value: str | None, field: str, *, required: bool = True
@@ -57,7 +68,7 @@ class Checker:
     def amount(self, value: str | int | None, field: str, *, required: bool = False) -> int | None:
         if value is None or value == "":
             if required:
-                self.errors.append(FieldError(field, "required", "必填", "Required"))
+                self.missing(field)
             return None
         if isinstance(value, int) and not isinstance(value, bool):
             # An int is already fen (from code or a previous read); text is yuan as typed.

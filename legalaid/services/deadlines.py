@@ -241,6 +241,34 @@ class DeadlineService:
             )
             return dto.Op(convert.deadline(d), dto.OpChanges.of("deadline", case_id=d.case_id))
 
+    def reassign(
+        self, deadline_id: str, staff_id: str | None, *, expected_version: int
+    ) -> dto.Op[dto.DeadlineInfo]:
+        """Make another staff member responsible for a deadline (None: nobody)."""
+        with self.col.write() as s:
+            d = get_row(s, Deadline, deadline_id, "期限", "deadline")
+            if d.case_id:
+                self.col.require("case.write", case_id=d.case_id, session=s)
+            check_version(d, expected_version, "deadline")
+            if staff_id is not None and s.get(Staff, staff_id) is None:
+                raise ValidationError.single(
+                    "responsible_id", "unknown", "工作人员不存在", "No such staff member"
+                )
+            before = snapshot(d, ("responsible_id",))
+            d.responsible_id = staff_id
+            s.flush()
+            self.col.audit(
+                s,
+                "update",
+                "deadline",
+                d.id,
+                office_id=d.office_id,
+                case_id=d.case_id,
+                before=before,
+                after=snapshot(d, ("responsible_id",)),
+            )
+            return dto.Op(convert.deadline(d), dto.OpChanges.of("deadline", case_id=d.case_id))
+
     def reschedule(
         self, deadline_id: str, due_on: date, *, expected_version: int, reason: str
     ) -> dto.Op[dto.DeadlineInfo]:

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from legalaid import dto
 from legalaid.errors import ValidationError
@@ -25,6 +26,23 @@ if TYPE_CHECKING:
     from legalaid.collection import Collection
 
 
+def check_claims(claims: list[WageClaimInput], prefix: str = "claims") -> list[int]:
+    """Validate claims before anything is written; their amounts in fen."""
+    chk = Checker()
+    amounts: list[int | None] = []
+    for i, c in enumerate(claims):
+        amounts.append(chk.amount(c.amount, f"{prefix}[{i}].amount", required=True))
+        chk.order(
+            c.period_start,
+            c.period_end,
+            f"{prefix}[{i}].period_start",
+            f"{prefix}[{i}].period_end",
+        )
+        chk.text(c.description, f"{prefix}[{i}].description", 300)
+    chk.done()
+    return [a or 0 for a in amounts]
+
+
 class MoneyService:
     def __init__(self, col: Collection) -> None:
         self.col = col
@@ -33,71 +51,70 @@ class MoneyService:
         self, case_id: str, claims: list[WageClaimInput]
     ) -> dto.Op[list[dto.WageClaimInfo]]:
         """Record what workers are owed; all rows or none."""
-        chk = Checker()
-        amounts = []
-        for i, c in enumerate(claims):
-            amounts.append(chk.amount(c.amount, f"claims[{i}].amount", required=True))
-            chk.order(
-                c.period_start, c.period_end, f"claims[{i}].period_start", f"claims[{i}].period_end"
-            )
-            chk.text(c.description, f"claims[{i}].description", 300)
-        chk.done()
+        amounts = check_claims(claims)
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
             self.col.require("case.write", case_id=case.id, session=s)
-            applicants = set(
-                s.scalars(select(CaseApplicant.person_id).where(CaseApplicant.case_id == case.id))
-            )
-            out = []
-            for i, (c, amount) in enumerate(zip(claims, amounts, strict=True)):
-                if c.person_id not in applicants:
-                    raise ValidationError.single(
-                        f"claims[{i}].person_id",
-                        "not_party",
-                        "该职工不是本案申请人",
-                        "That worker is not an applicant in this case",
-                    )
-                row = WageClaim(
-                    office_id=case.office_id,
-                    case_id=case.id,
-                    person_id=c.person_id,
-                    employer_id=c.employer_id,
-                    period_start=c.period_start,
-                    period_end=c.period_end,
-                    amount_fen=amount,
-                    description=c.description,
-                )
-                s.add(row)
-                s.flush()
-                self.col.audit(
-                    s,
-                    "create",
-                    "wage_claim",
-                    row.id,
-                    office_id=case.office_id,
-                    case_id=case.id,
-                    after=snapshot(row),
-                )
-                person = s.get(Person, c.person_id)
-                out.append(
-                    dto.WageClaimInfo(
-                        row.id,
-                        case.id,
-                        row.person_id,
-                        person.name if person else "",
-                        row.employer_id,
-                        None,
-                        row.period_start,
-                        row.period_end,
-                        row.amount_fen,
-                        row.description,
-                        row.version,
-                    )
-                )
-            total = sum(a for a in amounts if a)
-            if total > case.amount_claimed_fen:
-                case.amount_claimed_fen = total
+            out = self.add_claims_in(s, case, claims, amounts)
             return dto.Op(out, dto.OpChanges.of("case", "recovery", case_id=case.id))
+
+    def add_claims_in(
+        self, s: Session, case: Case, claims: list[WageClaimInput], amounts: list[int]
+    ) -> list[dto.WageClaimInfo]:
+        """Insert checked claims inside the caller's transaction."""
+        applicants = set(
+            s.scalars(select(CaseApplicant.person_id).where(CaseApplicant.case_id == case.id))
+        )
+        out = []
+        for i, (c, amount) in enumerate(zip(claims, amounts, strict=True)):
+            if c.person_id not in applicants:
+                raise ValidationError.single(
+                    f"claims[{i}].person_id",
+                    "not_party",
+                    "该职工不是本案申请人",
+                    "That worker is not an applicant in this case",
+                )
+            row = WageClaim(
+                office_id=case.office_id,
+                case_id=case.id,
+                person_id=c.person_id,
+                employer_id=c.employer_id,
+                period_start=c.period_start,
+                period_end=c.period_end,
+                amount_fen=amount,
+                description=c.description,
+            )
+            s.add(row)
+            s.flush()
+            self.col.audit(
+                s,
+                "create",
+                "wage_claim",
+                row.id,
+                office_id=case.office_id,
+                case_id=case.id,
+                after=snapshot(row),
+            )
+            person = s.get(Person, c.person_id)
+            out.append(
+                dto.WageClaimInfo(
+                    row.id,
+                    case.id,
+                    row.person_id,
+                    person.name if person else "",
+                    row.employer_id,
+                    None,
+                    row.period_start,
+                    row.period_end,
+                    row.amount_fen,
+                    row.description,
+                    row.version,
+                )
+            )
+        total = sum(amounts)
+        if total > case.amount_claimed_fen:
+            case.amount_claimed_fen = total
+        return out
 
     def update_claim(
         self, claim_id: str, amount: str | int, *, expected_version: int

@@ -264,6 +264,7 @@ class ProcedureService:
             med.agreement_amount_fen = amount
             med.performance_deadline = data.performance_deadline
             s.flush()
+            b, a = diff(before, snapshot(med))
             self.col.audit(
                 s,
                 "update",
@@ -271,8 +272,8 @@ class ProcedureService:
                 med.id,
                 office_id=med.office_id,
                 case_id=med.case_id,
-                before=before,
-                after=snapshot(med),
+                before=b,
+                after=a,
             )
             for d in self.col.deadlines_for_ref(s, f"mediation:{med.id}"):
                 d.done_at = self.col.now()

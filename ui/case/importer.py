@@ -252,8 +252,7 @@ def plan_import(
         on_case_ids: ID numbers of the case's current applicants.
         person_ids_on_case: their person ids.
     """
-    from legalaid.services.checks import Checker
-    from legalaid.services.parties import check_person
+    from legalaid.validation import Checker, check_person
 
     title, columns, rows = read_sheet(path)
     plan = ImportPlan(str(path), title, columns)
@@ -364,28 +363,24 @@ def plan_import(
 
 
 def apply_import(col: Any, case_id: str, plan: ImportPlan, employer_id: str | None) -> dto.Op[int]:
-    """Add the plan's good rows as applicants, then their wage claims."""
-    op = col.cases.add_applicants(case_id, [g.applicant for g in plan.good])
+    """Add the plan's good rows as applicants with their wage claims, in one transaction."""
+    claims: list[WageClaimInput | None] = [
+        WageClaimInput(
+            person_id="",  # filled in by the core with the applicant's person id
+            amount=g.amount,
+            employer_id=employer_id,
+            period_start=g.period_start,
+            period_end=g.period_end,
+            description=qtr("WorkerImport", "Imported from the worker sheet, row {0}").format(
+                g.line
+            ),
+        )
+        if g.amount and g.amount.strip() not in ("0", "0.00")
+        else None
+        for g in plan.good
+    ]
+    op = col.cases.add_applicants(case_id, [g.applicant for g in plan.good], claims)
     changes: dto.OpChanges = op.changes
-    with_amount = [g for g in plan.good if g.amount and g.amount.strip() not in ("0", "0.00")]
-    if with_amount:
-        detail = col.cases.detail(case_id)
-        new_links = detail.applicants[-len(plan.good) :]  # the newest positions, in order
-        claims = [
-            WageClaimInput(
-                person_id=link.person.id,
-                amount=g.amount or "0",
-                employer_id=employer_id,
-                period_start=g.period_start,
-                period_end=g.period_end,
-                description=qtr("WorkerImport", "Imported from the worker sheet, row {0}").format(
-                    g.line
-                ),
-            )
-            for g, link in zip(plan.good, new_links, strict=True)
-            if g in with_amount
-        ]
-        changes = changes | col.money.add_claims(case_id, claims).changes
     return dto.Op(len(plan.good), changes)
 
 
