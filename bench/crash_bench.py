@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--encrypted", action="store_true", help="use a SQLCipher desk")
-    parser.add_argument("--max-delay", type=float, default=0.5, help="seconds before a kill")
+    parser.add_argument("--max-delay", type=float, default=1.5, help="seconds before a kill")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
