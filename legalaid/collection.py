@@ -47,6 +47,7 @@ class Collection:
         upgrade: bool = True,
         today: Callable[[], date] | None = None,
     ) -> None:
+        from legalaid.reports.service import ReportService
         from legalaid.services.admin import AdminService, CalendarService
         from legalaid.services.cases import CaseService
         from legalaid.services.consultations import ConsultationService
@@ -80,6 +81,7 @@ class Collection:
         self.deadlines = DeadlineService(self)
         self.notes = NoteService(self)
         self.documents = DocumentService(self)
+        self.reports = ReportService(self)
         self.search = SearchService(self)
         self.dashboard = DashboardService(self)
 
@@ -94,6 +96,12 @@ class Collection:
         migrate.upgrade(self.engine)
 
     def close(self) -> None:
+        # Let SQLite refresh the statistics the query planner uses (cheap; SQLite decides).
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
+        except Exception:
+            pass
         self.engine.dispose()
 
     def __enter__(self) -> Collection:

@@ -9,16 +9,26 @@ ID number, phone or case number finds the record too.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 MAX_QUERY_CHARS = 64
+# A search reads at most this many of the newest matches per index: a query matching
+# more is too broad to browse anyway, and the cap keeps every keystroke quick.
+SEARCH_CAP = 2000
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def normalise(text: str) -> str:
     """Lower-case letters and digits only; anything else (punctuation, quotes, FTS5
     operators, control characters) becomes a word break."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(ch if unicodedata.category(ch)[0] in "LN" else " " for ch in text)
+    return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).lower())
+
+
+def fts_rowids(table: str) -> str:
+    """SQL selecting the rowids of ``table`` whose text matches ``:q``, newest first."""
+    fts = f"fts_{table}"
+    return f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q ORDER BY rowid DESC LIMIT {SEARCH_CAP}"
 
 
 def ngrams(text: str | None) -> str:

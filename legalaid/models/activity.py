@@ -32,6 +32,7 @@ class Recovery(OfficeOwned, Base):
     __table_args__ = (
         Index("ix_recoveries_case", "case_id"),
         Index("ix_recoveries_office_received", "office_id", "received_on"),
+        Index("ix_recoveries_received", "received_on"),
     )
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
@@ -64,7 +65,10 @@ class Referral(OfficeOwned, Base):
     """A case sent to (outgoing) or received from (incoming) another body."""
 
     __tablename__ = "referrals"
-    __table_args__ = (Index("ix_referrals_case", "case_id"),)
+    __table_args__ = (
+        Index("ix_referrals_case", "case_id"),
+        Index("ix_referrals_office_sent", "office_id", "sent_on"),
+    )
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
     direction: Mapped[str] = mapped_column(String(10))  # outgoing | incoming
@@ -82,7 +86,10 @@ class Referral(OfficeOwned, Base):
 
 class Mediation(OfficeOwned, Base):
     __tablename__ = "mediations"
-    __table_args__ = (Index("ix_mediations_case", "case_id"),)
+    __table_args__ = (
+        Index("ix_mediations_case", "case_id"),
+        Index("ix_mediations_office_started", "office_id", "started_on"),
+    )
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
     referral_id: Mapped[str | None] = mapped_column(ForeignKey("referrals.id"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from legalaid.db.base import Base, OfficeOwned, UTCDateTime, new_id, utcnow
@@ -18,6 +18,12 @@ class Deadline(OfficeOwned, Base):
         Index("ix_deadlines_office_due", "office_id", "done_at", "due_on"),
         Index("ix_deadlines_case", "case_id"),
         Index("ix_deadlines_responsible_due", "responsible_id", "due_on"),
+        Index("ix_deadlines_office_due_on", "office_id", "due_on"),
+        Index(
+            "ix_deadlines_open_due",
+            "due_on",
+            sqlite_where=text("done_at IS NULL AND archived_at IS NULL"),
+        ),
     )
 
     case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"))

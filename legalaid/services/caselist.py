@@ -11,7 +11,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from legalaid import dto
-from legalaid.db.search_text import match_query
+from legalaid.db.search_text import fts_rowids, match_query
 from legalaid.models import (
     Case,
     CaseApplicant,
@@ -42,39 +42,32 @@ SORTABLE = {
 def text_case_ids(query: str) -> Any:
     """A SELECT of case ids whose number, title, parties or notes contain ``query``.
 
-    Returns None when the query has nothing searchable in it.
+    Returns None when the query has nothing searchable in it. Each index lookup is
+    capped at the newest matches (see ``fts_rowids``) so a one-character query stays
+    quick on a large desk.
     """
     q = match_query(query)
     if q is None:
         return None
-    own = select(Case.id).where(
-        text("cases.rowid IN (SELECT rowid FROM fts_cases WHERE fts_cases MATCH :q)").bindparams(
-            q=q
-        )
-    )
+
+    def hits(column: str, table: str) -> Any:
+        return text(f"{column} IN ({fts_rowids(table)})").bindparams(q=q)
+
+    own = select(Case.id).where(hits("cases.rowid", "cases"))
     people = (
         select(CaseApplicant.case_id)
         .join(Person, Person.id == CaseApplicant.person_id)
-        .where(
-            text(
-                "people.rowid IN (SELECT rowid FROM fts_people WHERE fts_people MATCH :q)"
-            ).bindparams(q=q)
-        )
+        .where(hits("people.rowid", "people"))
     )
     employers = (
         select(CaseRespondent.case_id)
         .join(Employer, Employer.id == CaseRespondent.employer_id)
-        .where(
-            text(
-                "employers.rowid IN (SELECT rowid FROM fts_employers WHERE fts_employers MATCH :q)"
-            ).bindparams(q=q)
-        )
+        .where(hits("employers.rowid", "employers"))
     )
     notes = select(Note.case_id).where(
         text(
             "notes.id IN (SELECT note_id FROM note_revisions WHERE rowid IN "
-            "(SELECT rowid FROM fts_note_revisions WHERE fts_note_revisions "
-            "MATCH :q))"
+            f"({fts_rowids('note_revisions')}))"
         ).bindparams(q=q)
     )
     return own.union(people, employers, notes)

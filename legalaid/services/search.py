@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, text
 
 from legalaid import dto
-from legalaid.db.search_text import match_query
+from legalaid.db.search_text import fts_rowids, match_query
 from legalaid.models import Consultation, Employer, Person
 from legalaid.services import caselist, convert
 
@@ -43,30 +43,20 @@ class SearchService:
             people = s.scalars(
                 select(Person)
                 .where(
-                    text(
-                        "people.rowid IN (SELECT rowid FROM fts_people WHERE fts_people MATCH :q)"
-                    ).bindparams(q=q),
+                    text(f"people.rowid IN ({fts_rowids('people')})").bindparams(q=q),
                     Person.archived_at.is_(None),
                 )
                 .limit(limit)
             ).all()
             employers = s.scalars(
                 select(Employer)
-                .where(
-                    text(
-                        "employers.rowid IN (SELECT rowid FROM fts_employers "
-                        "WHERE fts_employers MATCH :q)"
-                    ).bindparams(q=q)
-                )
+                .where(text(f"employers.rowid IN ({fts_rowids('employers')})").bindparams(q=q))
                 .limit(limit)
             ).all()
             consultations = s.scalars(
                 select(Consultation)
                 .where(
-                    text(
-                        "consultations.rowid IN (SELECT rowid FROM fts_consultations "
-                        "WHERE fts_consultations MATCH :q)"
-                    ).bindparams(q=q)
+                    text(f"consultations.rowid IN ({fts_rowids('consultations')})").bindparams(q=q)
                 )
                 .order_by(Consultation.consulted_at.desc())
                 .limit(limit)
