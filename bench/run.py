@@ -104,12 +104,13 @@ def machine() -> str:
     )
 
 
-def run_size(n: int, args: argparse.Namespace, log: object = print) -> list[Result]:
-    path = dbs.ensure(n, rebuild=args.rebuild)
+def run_size(n: int, args: argparse.Namespace) -> list[Result]:
+    log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
+    path = dbs.ensure(n, data=args.data, rebuild=args.rebuild, log=log)
     info = dbs.meta(path) or {}
     today = date.fromisoformat(info.get("today", date.today().isoformat()))
     repeat = args.repeat or (3 if args.smoke else 20)
-    ledger = None if "ledger" in args.skip else dbs.ensure_ledger(today)
+    ledger = None if "ledger" in args.skip else dbs.ensure_ledger(today, data=args.data, log=log)
     results: list[Result] = []
     only = set(args.only.split(",")) if args.only else None
 
@@ -168,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--skip", default="", help="skip these (same names)")
     p.add_argument("--rebuild", action="store_true", help="rebuild the databases")
     p.add_argument("--markdown", help="also write the table as Markdown to this file")
+    p.add_argument("--data", type=Path, default=dbs.DATA, help="where the databases live")
     args = p.parse_args(argv)
     args.skip = set(filter(None, args.skip.split(",")))
     sizes = [dbs.parse_size(s) for s in args.sizes.split(",") if s.strip()]
@@ -180,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print(table(results))
     print(f"({time.perf_counter() - started:.0f} s)")
-    out = dbs.DATA / f"results-{datetime.now():%Y%m%d-%H%M%S}.json"
+    out = args.data / f"results-{datetime.now():%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     records = [
         {"op": r.op, "size": r.size, "median": r.median, "p95": r.p95, "floor": r.floor_median,
