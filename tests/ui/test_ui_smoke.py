@@ -118,3 +118,15 @@ def test_new_case_dialog_validates_next_to_fields_and_creates(qtbot, ctx) -> Non
     wait_idle(qtbot, ctx)
     shown = window.case_windows[opened.args[0]]
     shown.close()
+
+
+def test_database_location(tmp_path, monkeypatch) -> None:
+    from ui import paths
+
+    monkeypatch.setenv("LEGALAID_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("LEGALAID_DB", raising=False)
+    assert paths.database_path() == tmp_path / "data" / "legalaid.sqlite3"
+    monkeypatch.setenv("LEGALAID_DB", str(tmp_path / "env.db"))
+    assert paths.database_path() == tmp_path / "env.db"
+    assert paths.database_path(str(tmp_path / "cli" / "x.db")) == tmp_path / "cli" / "x.db"
+    assert (tmp_path / "cli").is_dir()
