@@ -99,3 +99,67 @@ def test_idle_lock_hides_windows_until_the_password(qtbot: object, world: World)
     lock.set_minutes(0)
     assert not lock.timer.isActive()
     lock.stop()
+
+
+def _answer_dialogs(answers: list[dict[str, str]]) -> None:
+    """Fill each modal dialog as it opens (the start-up runs them with exec())."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def step() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, step)
+            return
+        fields = answers.pop(0)
+        for name, value in fields.items():
+            if name != "submit":
+                edit = dialog.findChild(QLineEdit, name)
+                edit.setText(value)
+        getattr(dialog, fields["submit"])()
+        if answers:
+            QTimer.singleShot(20, step)
+
+    from PySide6.QtWidgets import QLineEdit
+
+    QTimer.singleShot(0, step)
+
+
+def test_desktop_sign_in_opens_an_encrypted_desk(qtbot: object, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from legalaid.security.desk import encrypt_desk, sign_in
+    from tests.trust.conftest import build_world
+    from ui.app import wait_for
+    from ui.dialogs.login import desktop_sign_in, sign_in_required
+    from ui.tasks import TaskManager
+
+    assert isinstance(tmp_path, Path)
+    w = build_world(tmp_path / "desk.db")
+    w.col.close()
+    encrypt_desk(w.path, "admin", PASSWORD, use_keyring=False)
+    admin_col, _ = sign_in(w.path, "admin", PASSWORD)
+    reset = Auth(admin_col).reset_password(w.staff["lawyer"].id)  # gives the lawyer a slot
+    admin_col.close()
+
+    tasks = TaskManager()
+    try:
+        assert sign_in_required(tasks, wait_for, w.path)
+        _answer_dialogs(
+            [
+                {"password": "wrong-one", "submit": "try_sign_in"},
+                {"password": reset, "submit": "try_sign_in"},
+                {
+                    "old": reset,
+                    "new": "Lawyer-New-Pass-1",
+                    "again": "Lawyer-New-Pass-1",
+                    "submit": "try_change",
+                },
+            ]
+        )
+        staff = desktop_sign_in(tasks, wait_for, w.path, username="lawyer", lang="zh")
+        assert staff is not None and staff.username == "lawyer"
+        assert wait_for(tasks, lambda col: col.actor.username) == "lawyer"
+        assert wait_for(tasks, lambda col: Auth(col).verify(staff.id, "Lawyer-New-Pass-1"))
+    finally:
+        tasks.shutdown()

@@ -368,6 +368,19 @@ def desktop_sign_in(
     return staff
 
 
+def sign_in_required(
+    tasks: Any, wait_for: Callable[[Any, Callable[[Any], Any]], Any], db_path: Path
+) -> bool:
+    """Whether the start must ask for a password: always on an encrypted desk, and on a
+    plain desk once any account has a password (a desk from before accounts had
+    passwords opens as before until an administrator sets one)."""
+    from legalaid.security.sqlfiles import is_encrypted
+
+    if is_encrypted(db_path):
+        return True
+    return not bool(wait_for(tasks, lambda col: _auth(col).needs_setup()))
+
+
 def make_idle_lock(
     tasks: Any,
     wait_for: Callable[[Any, Callable[[Any], Any]], Any],
