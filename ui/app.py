@@ -70,7 +70,10 @@ def open_context(
 
     def opener(_col: Any) -> Callable[[], date]:
         from legalaid.collection import Collection
+        from legalaid.security.sqlfiles import is_encrypted
 
+        if is_encrypted(db_path):  # opened by the sign-in (ui/dialogs/login.py)
+            return today or date.today
         col = Collection(db_path, today=today)
         tasks.worker.col = col
         return col.today
@@ -172,17 +175,32 @@ def run(argv: Sequence[str] | None = None) -> int:
     desktop = Desktop(ctx)
     install_excepthook(desktop.parent_widget)
     try:
-        if not is_initialised(ctx):
+        from legalaid.security.sqlfiles import is_encrypted
+        from ui.dialogs.login import desktop_sign_in, make_idle_lock, sign_in_required
+
+        username, first_run = args.user, False
+        if not is_encrypted(db_path) and not is_initialised(ctx):
             from ui.dialogs.first_run import FirstRunDialog
 
             dialog = FirstRunDialog(ctx)
             if dialog.exec() != QDialog.DialogCode.Accepted and dialog.admin is None:
                 desktop.shutdown()
                 return 1
-            choose_actor(ctx, dialog.admin.username if dialog.admin else None)
-        else:
-            choose_actor(ctx, args.user)
+            username, first_run = (dialog.admin.username if dialog.admin else None), True
+        staff = None
+        if first_run or sign_in_required(ctx.tasks, wait_for, db_path):
+            remembered = username or str(settings.value(USER_KEY, "") or "")
+            staff = desktop_sign_in(ctx.tasks, wait_for, db_path, username=remembered, lang=lang)
+            if staff is None:
+                desktop.shutdown()
+                return 1
+            username = staff.username
+        choose_actor(ctx, username)
         window = desktop.show_main_window()
+        if staff is not None:
+            desktop.idle_lock = make_idle_lock(  # type: ignore[attr-defined]
+                ctx.tasks, wait_for, staff, lambda: [w for w in [desktop.window] if w], lang=lang
+            )
         shown = time.perf_counter() - STARTED
         log.info("window shown %.3f s after start", shown)
         if args.quit_after_show:
