@@ -57,6 +57,17 @@ def schema_current(path: Path) -> bool:
     return row is not None and row[0] == head_revision()
 
 
+def upgrade_in_place(path: Path) -> None:
+    from legalaid.db import migrate
+    from legalaid.db.engine import make_engine
+
+    engine = make_engine(path)
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+
+
 def ensure_ledger(today: date, *, data: Path = DATA, log: Any = print) -> Path | None:
     """A ledger (台账) of 10,000 cases to import, as an office's export would look:
     made from a separate demo history whose case numbers do not clash with the bench
@@ -107,8 +118,14 @@ def ensure(n: int, *, data: Path = DATA, rebuild: bool = False, log: Any = print
     if not rebuild and meta(path) is not None:
         if schema_current(path):
             return path
-        # Opening it would migrate (and first back up) a large file: build it afresh.
-        log(f"{path.name} has an older schema; rebuilding")
+        # Migrate in place, without the desk's pre-migration backup (a copy of a
+        # benchmark file is pointless); build afresh if that fails.
+        log(f"{path.name} has an older schema; upgrading it")
+        try:
+            upgrade_in_place(path)
+            return path
+        except Exception as exc:
+            log(f"upgrade failed ({exc}); rebuilding")
     for f in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), path.with_suffix(".json")):
         f.unlink(missing_ok=True)
     log(f"building {path.name} ({n:,} cases)...")

@@ -285,6 +285,13 @@ class Bench:
             return r
         from legalaid.ledger.service import import_ledger
 
+        rows = 10_000
+        if self.smoke:  # CI: the same path on 500 rows, to stay quick
+            rows = 500
+            lines = ledger.read_text("utf-8-sig").splitlines(keepends=True)
+            small = Path(tempfile.mkdtemp(prefix="bench-ledger-")) / ledger.name
+            small.write_text("".join(lines[: rows + 1]), "utf-8-sig")
+            ledger = small
         created: list[int] = []
         office = self.raw.execute(
             "SELECT id FROM offices WHERE parent_id IS NULL ORDER BY name LIMIT 1"
@@ -294,13 +301,13 @@ class Bench:
             rep = import_ledger(
                 self.col, [ledger], office_id=office, dry_run=True, skip_bad_rows=True
             )
-            if rep.cases_created < 9_000:
+            if rep.cases_created < rows * 0.9:
                 raise RuntimeError(f"ledger import created only {rep.cases_created} cases")
             created.append(rep.cases_created)
 
         r.samples = timed(run, 1 if self.smoke or self.size >= 1_000_000 else 2, warmup=0)
         r.note = (
-            f"dry run (written, then rolled back); {created[-1]:,} of 10,000 rows imported, "
+            f"dry run (written, then rolled back); {created[-1]:,} of {rows:,} rows imported, "
             "the rest refused by the importer"
         )
         return r
