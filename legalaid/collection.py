@@ -103,6 +103,7 @@ class Collection:
         except Exception:
             pass
         self.engine.dispose()
+        self.documents.clear_viewing()
 
     def __enter__(self) -> Collection:
         return self

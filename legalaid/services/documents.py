@@ -1,6 +1,7 @@
 """Documents on a case: generated documents (recorded with template, version and hash)
-and attached evidence files (copied into the desk's attachment store, content-addressed
-by SHA-256 so the same file is stored once and a changed file is detected)."""
+and attached evidence files (kept in the desk's attachment container, encrypted on an
+encrypted desk, content-addressed by SHA-256 so the same file is stored once and a
+changed file is detected)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from legalaid import dto
 from legalaid.errors import NotFoundError, ValidationError
 from legalaid.models import Case, Document
+from legalaid.security.attachments import AttachmentStore
 from legalaid.services import convert
 from legalaid.services.audit import snapshot
 from legalaid.services.checks import Checker
@@ -23,7 +25,7 @@ from legalaid.services.common import get_row
 if TYPE_CHECKING:
     from legalaid.collection import Collection
 
-MAX_ATTACHMENT_BYTES = 512 * 1024 * 1024
+STORE_PREFIX = "attachments:"  # storage_path of a file kept in the attachment container
 
 
 def sha256_file(path: Path) -> str:
@@ -37,11 +39,22 @@ def sha256_file(path: Path) -> str:
 class DocumentService:
     def __init__(self, col: Collection) -> None:
         self.col = col
+        self._store: AttachmentStore | None = None
 
     @property
-    def attachments_dir(self) -> Path:
-        """Where attached files live: beside the database, one folder per desk."""
-        return self.col.path.with_name(self.col.path.stem + "-attachments")
+    def store(self) -> AttachmentStore:
+        """The attachment container beside the desk (encrypted when the desk is)."""
+        if self._store is None:
+            self._store = AttachmentStore.for_collection(self.col)
+        return self._store
+
+    @property
+    def viewing_dir(self) -> Path:
+        """Where attachments are decrypted for the system viewer; emptied on close."""
+        return self.col.path.with_name(self.col.path.stem + "-viewing")
+
+    def clear_viewing(self) -> None:
+        shutil.rmtree(self.viewing_dir, ignore_errors=True)
 
     def record_generated(
         self,
@@ -88,35 +101,13 @@ class DocumentService:
     def attach(
         self, case_id: str, source: str | os.PathLike[str], title: str | None = None
     ) -> dto.Op[dto.DocumentInfo]:
-        """Copy an evidence file into the attachment store and record it on the case."""
+        """Store an evidence file in the attachment container and record it on the case."""
         src = Path(source)
-        if not src.is_file():
-            raise ValidationError.single(
-                "file", "missing", f"文件不存在：{src}", f"No such file: {src}"
-            )
-        size = src.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError.single(
-                "file", "too_large", "文件超过512MB", "The file is larger than 512 MB"
-            )
         chk = Checker()
         title_v = chk.text(title or src.name, "title", 300, required=True)
         chk.done()
-        digest = sha256_file(src)
-        store = self.attachments_dir / digest[:2] / digest
-        if not store.exists():
-            store.parent.mkdir(parents=True, exist_ok=True)
-            tmp = store.with_suffix(".part")
-            shutil.copyfile(src, tmp)
-            if sha256_file(tmp) != digest:  # the source changed while being copied
-                tmp.unlink()
-                raise ValidationError.single(
-                    "file",
-                    "changed",
-                    "复制过程中文件发生变化",
-                    "The file changed while it was being copied",
-                )
-            os.replace(tmp, store)
+        self.col.require("case.write", case_id=case_id)
+        stored = self.store.put(src)  # checks existence and size; same content stored once
         with self.col.write() as s:
             case = get_row(s, Case, case_id, "案件", "case")
             doc = Document(
@@ -125,9 +116,9 @@ class DocumentService:
                 kind="attachment",
                 title=title_v or src.name,
                 filename=src.name,
-                sha256=digest,
-                size=size,
-                storage_path=str(store),
+                sha256=stored.sha256,
+                size=stored.size,
+                storage_path=f"{STORE_PREFIX}{stored.sha256}",
                 author_id=self.col.actor_id,
                 file_format=src.suffix.lstrip(".").lower()[:10] or None,
             )
@@ -145,20 +136,29 @@ class DocumentService:
             return dto.Op(convert.document(doc), dto.OpChanges.of("document", case_id=case.id))
 
     def open_path(self, document_id: str) -> Path:
-        """The stored file of a document, after checking it still matches its hash."""
+        """A file to show the document with, after checking it matches its hash.
+
+        Attachments are copied (decrypted) into the desk's viewing folder; generated
+        documents are the files written when they were generated.
+        """
         with self.col.read() as s:
-            doc = get_row(s, Document, document_id, "文书", "document")
-            path = Path(doc.storage_path or "")
-            if not path.is_file():
-                raise NotFoundError(f"文件已丢失：{doc.filename}", f"File missing: {doc.filename}")
-            if sha256_file(path) != doc.sha256:
-                raise ValidationError.single(
-                    "file",
-                    "tampered",
-                    "文件内容与登记的哈希值不符",
-                    "The file no longer matches its recorded hash",
-                )
-            return path
+            doc = convert.document(get_row(s, Document, document_id, "文书", "document"))
+        self.col.require("case.read", case_id=doc.case_id)
+        where = doc.storage_path or ""
+        if where.startswith(STORE_PREFIX):
+            self.viewing_dir.mkdir(parents=True, exist_ok=True)
+            return self.store.export_to(doc.sha256, self.viewing_dir, Path(doc.filename).suffix)
+        path = Path(where)
+        if not path.is_file():
+            raise NotFoundError(f"文件已丢失：{doc.filename}", f"File missing: {doc.filename}")
+        if sha256_file(path) != doc.sha256:
+            raise ValidationError.single(
+                "file",
+                "tampered",
+                "文件内容与登记的哈希值不符",
+                "The file no longer matches its recorded hash",
+            )
+        return path
 
     def for_case(self, case_id: str) -> list[dto.DocumentInfo]:
         with self.col.read() as s:

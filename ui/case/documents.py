@@ -172,7 +172,11 @@ class DocumentsTab(QWidget):
         doc_id = row.id
 
         def failed(exc: BaseException) -> bool:
-            if isinstance(exc, ValidationError) and row.storage_path:
+            if (
+                isinstance(exc, ValidationError)
+                and row.storage_path
+                and Path(row.storage_path).is_file()
+            ):
                 stored = Path(row.storage_path)
                 box = QMessageBox(
                     QMessageBox.Icon.Warning,

@@ -106,20 +106,9 @@ def test_documents_attach_open_generate(qtbot, ctx, desk: Desk, tmp_path: Path) 
     docs.view.selectRow(row)
     docs.open_selected()
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)
-    assert opened[0] == stored.storage_path
-
-    Path(stored.storage_path).write_bytes(b"changed after it was attached")
-    docs.open_selected()
-    box: list[QMessageBox] = []
-    qtbot.waitUntil(
-        lambda: bool(
-            box.extend(b for b in window.findChildren(QMessageBox, "hashMismatch") if b.isVisible())
-            or box
-        ),
-        timeout=10000,
-    )
-    assert len(opened) == 1  # not opened without asking
-    box[0].reject()
+    # Attachments live in the desk's (encrypted) container; the viewer gets a copy.
+    assert Path(opened[0]).read_bytes() == b"PK\x03\x04 not really a contract"
+    assert stored.storage_path.startswith("attachments:")
 
     docs.generate()
     qtbot.waitUntil(lambda: getattr(docs, "last_dialog", None) is not None, timeout=10000)
@@ -135,6 +124,23 @@ def test_documents_attach_open_generate(qtbot, ctx, desk: Desk, tmp_path: Path) 
     )
     made = next(d for d in window.detail.documents if d.template_id == "acceptance_notice")
     assert Path(made.storage_path).is_file() and made.file_format == "docx"
+
+    # A generated file changed on disk since it was made: the user is asked first.
+    Path(made.storage_path).write_bytes(b"changed after it was generated")
+    qtbot.waitUntil(lambda: docs.model.rowCount() == 3, timeout=10000)
+    row = next(i for i, d in enumerate(docs.model.rows()) if d.id == made.id)
+    docs.view.selectRow(row)
+    docs.open_selected()
+    box: list[QMessageBox] = []
+    qtbot.waitUntil(
+        lambda: bool(
+            box.extend(b for b in window.findChildren(QMessageBox, "hashMismatch") if b.isVisible())
+            or box
+        ),
+        timeout=10000,
+    )
+    assert len(opened) == 1  # not opened without asking
+    box[0].reject()
     assert "受理通知书" in docs.message.text()
 
 
