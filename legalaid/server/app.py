@@ -32,6 +32,7 @@ from legalaid.sync import schema
 
 log = logging.getLogger("legalaid.server")
 SCHEMA_HEADER = "X-Legalaid-Schema"
+SYNC_SCHEMA_HEADER = "X-Legalaid-Sync-Schema"
 
 
 def desk_schema_revisions() -> tuple[str, list[str]]:
@@ -67,12 +68,18 @@ def principal(
 
 
 def desk_schema(
-    request: Request, x_legalaid_schema: Annotated[str | None, Header()] = None
+    request: Request,
+    x_legalaid_schema: Annotated[str | None, Header()] = None,
+    x_legalaid_sync_schema: Annotated[str | None, Header()] = None,
 ) -> str:
-    """The desk's schema revision; an older desk is told to upgrade (426)."""
+    """The desk's schema revision. A desk whose synchronised tables and columns match
+    the service's may sync; otherwise an older desk is told to upgrade (426) and a
+    newer one that the service must be upgraded (409)."""
     head, older = request.app.state.schema_revisions
     rev = (x_legalaid_schema or "").strip()
-    if rev == head:
+    if x_legalaid_sync_schema is not None and x_legalaid_sync_schema == schema.fingerprint():
+        return rev
+    if rev == head and x_legalaid_sync_schema is None:
         return rev
     if rev in older:
         raise UpgradeRequired(
@@ -132,6 +139,7 @@ def create_app(store: Store) -> FastAPI:
             "service": "legalaid-sync",
             "protocol": schema.PROTOCOL,
             "schema": head,
+            "sync_schema": schema.fingerprint(),
             "server_time_ms": H.now_ms(),
         }
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from legalaid.errors import LegalAidError
 
-class ServiceError(Exception):
+
+class ServiceError(LegalAidError):
     """A refusal with a clear reason; the app turns it into a 4xx JSON answer."""
 
     status = 400
@@ -20,9 +22,7 @@ class ServiceError(Exception):
         code: str | None = None,
         details: Any = None,
     ) -> None:
-        super().__init__(f"{zh} / {en}")
-        self.zh = zh
-        self.en = en
+        super().__init__(zh, en)
         if status is not None:
             self.status = status
         if code is not None:

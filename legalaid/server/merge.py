@@ -275,7 +275,8 @@ class Merger:
         if row is None:
             if ch.op != "I":
                 return Outcome(ch.change_id, "rejected", reason="unknown_row")
-            office = ch.pk if spec.owner == "id" else str(ch.new.get("office_id") or "")
+            # Offices and roles are reference data every desk reads.
+            office = "" if spec.owner in (None, "id") else str(ch.new.get("office_id") or "")
             data = {c: ch.new.get(c) for c in spec.column_names}
             row = RowState(office, data, {"*": stamp}, exists=False)
             if spec.name == "roles" and self._duplicate_role(data):

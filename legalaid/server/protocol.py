@@ -55,5 +55,8 @@ class NumbersRequest(_Strict):
     count: int = Field(ge=1, le=1000)
 
 
-class RowsRequest(_Strict):
+class RowsRequest(BaseModel):
+    # Lax: JSON has no tuples; each key is a [table, id] pair.
+    model_config = ConfigDict(extra="forbid")
+
     keys: list[tuple[Name, Key]] = Field(max_length=MAX_BATCH)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from legalaid.errors import LegalAidError
-from legalaid.sync import capture, numbers, outbox
+from legalaid.sync import capture, numbers, outbox, schema
 from legalaid.sync import state as st
 from legalaid.sync.apply import Applier
 from legalaid.sync.checksum import desk_checksums
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from legalaid.collection import Collection
 
 SCHEMA_HEADER = "X-Legalaid-Schema"
+SYNC_SCHEMA_HEADER = "X-Legalaid-Sync-Schema"
 
 
 class SyncError(LegalAidError):
@@ -103,7 +104,7 @@ class SyncClient:
     # -- HTTP ------------------------------------------------------------------------------
 
     def _call(self, method: str, path: str, **kw: Any) -> Any:
-        headers = {SCHEMA_HEADER: self.schema_rev}
+        headers = {SCHEMA_HEADER: self.schema_rev, SYNC_SCHEMA_HEADER: schema.fingerprint()}
         with st.raw_read(self.col) as conn:
             token = st.get(conn, "token")
         if token:
@@ -248,24 +249,32 @@ class SyncClient:
         return list(dict.fromkeys(ids))
 
     def _refuse(self, ids: list[str], exc: SyncError, batch: list[dict[str, Any]]) -> None:
-        keys = list({(c["tbl"], c["pk"]) for c in batch if c["change_id"] in ids
-                     and c["op"] != "R"})
+        """Set refused changes aside and put back the service's version of those rows.
+
+        A refused insert has no version on the service: the row is removed here (its
+        values stay in the change log with the reason, shown as a refused change)."""
+        refused = [c for c in batch if c["change_id"] in ids and c["op"] != "R"]
+        keys = list(dict.fromkeys((c["tbl"], c["pk"]) for c in refused))
         with st.raw_write(self.col) as conn:
             outbox.refuse(conn, ids, exc.code, {"zh": exc.zh, "en": exc.en,
                                                 "details": exc.details})
-        # Put back the service's version of rows this desk may read but not change.
-        if keys:
-            self._fetch_rows(keys)
+        found = self._fetch_rows(keys) if keys else set()
+        inserted = [k for k in keys if k not in found and any(
+            c["op"] == "I" and (c["tbl"], c["pk"]) == k for c in refused)]
+        if inserted:
+            with st.raw_write(self.col, applying=True) as conn:
+                for tbl, pk in reversed(inserted):
+                    conn.execute(f'DELETE FROM "{tbl}" WHERE id = ?', (pk,))
 
-    def _fetch_rows(self, keys: list[tuple[str, str]]) -> int:
-        got = 0
+    def _fetch_rows(self, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        got: set[tuple[str, str]] = set()
         for i in range(0, len(keys), 500):
             rows = self._call("POST", "/v1/rows", json={"keys": keys[i : i + 500]})["rows"]
             with st.raw_write(self.col, applying=True) as conn:
                 applier = Applier(conn)
                 for r in rows:
                     applier.row(r["tbl"], r["pk"], r["data"])
-                got += len(rows)
+                    got.add((r["tbl"], r["pk"]))
         return got
 
     # -- snapshot and pull -----------------------------------------------------------------

@@ -193,6 +193,22 @@ def tables() -> dict[str, TableSpec]:
     return {n: _spec(found[n]) for n in order}
 
 
+@cache
+def fingerprint() -> str:
+    """A short hash of what is synchronised (tables, columns, kinds, merge classes).
+
+    Desks and the service compare it, so a migration that only adds an index does not
+    force both to upgrade together, while one that changes synchronised columns does.
+    """
+    import hashlib
+
+    parts = [
+        f"{t.name}:{','.join(f'{c.name}/{c.kind}' for c in t.columns)}:{sorted(t.guarded)}"
+        for t in tables().values()
+    ]
+    return hashlib.sha256(f"{PROTOCOL}|{'|'.join(parts)}".encode()).hexdigest()[:16]
+
+
 def replicated() -> list[TableSpec]:
     return [t for t in tables().values() if not t.push_only]
 
