@@ -51,6 +51,13 @@ class Vocabulary:
 
     def check(self, code: str | None, field: str, *, required: bool = True) -> str | None:
         """Return ``code`` if it belongs here, else raise a field-named ValidationError."""
+        if not isinstance(code, str | None):
+            raise ValidationError.single(
+                field,
+                "type",
+                f"{self.name_zh}必须是文本代码",
+                f"The {self.name} must be a text code",
+            )
         if code is None or code == "":
             if required:
                 raise ValidationError.single(

@@ -477,6 +477,13 @@ def _parse_csv(text: str) -> HolidayData:
 
 def parse_holiday_data(text: str, fmt: Literal["json", "csv"] | None = None) -> HolidayData:
     """Parse administrator holiday data; ``fmt=None`` detects JSON by a leading ``{``."""
+    if not isinstance(text, str):
+        raise ValidationError.single(
+            "holidays",
+            "type",
+            "节假日数据必须是文本（JSON或CSV）",
+            "Holiday data must be text (JSON or CSV)",
+        )
     if fmt is None:
         fmt = "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "csv"
     text = text.lstrip("\ufeff")
