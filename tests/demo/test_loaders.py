@@ -144,3 +144,25 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert len(lines) == 25 and all("〔2026〕" in line.split("\t")[0] for line in lines)
     assert cli_main(["--db", db, "demo", "--cases", "0"]) == 1
     assert cli_main(["--db", db, "demo", "--today", "30/06/2026"]) == 1
+
+
+def test_demo_on_a_desk_set_up_by_hand(tmp_path: Path) -> None:
+    """The first-run dialog creates the user's office (often with the same prefix) and an
+    administrator, then asks for demo data: numbers must not clash."""
+    path = tmp_path / "desk.db"
+    col = Collection(path, today=lambda: TODAY)
+    try:
+        office = col.admin.create_office("南昌市总工会职工法律援助中心", "洪工援").value
+        col.admin.create_staff("管理员", "admin", "admin", office_id=office.id)
+    finally:
+        col.close()
+    generate(path, cases=30, seed=4, today=TODAY)
+    report = check(path, sample=0)
+    assert report.ok, report.problems[:5]
+    col = Collection(path, today=lambda: TODAY)
+    try:
+        prefixes = [o.case_prefix for o in col.admin.offices()]
+        assert len(prefixes) == len(set(prefixes)) == 12
+        assert col.cases.count(dto.CaseFilter()) == 30
+    finally:
+        col.close()
