@@ -29,6 +29,14 @@ def open_collection(args: argparse.Namespace, *, must_exist: bool = True) -> Col
             f"No database at {path} (run `legalaid init` first)",
         )
     path.parent.mkdir(parents=True, exist_ok=True)
+    from legalaid.security.sqlfiles import is_encrypted
+
+    if path.exists() and is_encrypted(path):
+        # An encrypted desk opens only with a user's password (LEGALAID_USER /
+        # LEGALAID_PASSWORD, or a prompt on a terminal).
+        from legalaid.cli.trust import open_desk_for_cli
+
+        return open_desk_for_cli(args)
     return Collection(path)
 
 

@@ -144,6 +144,12 @@ def test_encrypt_command_then_commands_need_credentials(
     monkeypatch.setenv("LEGALAID_PASSWORD", PASSWORD)
     code, out, _ = run(capsys, desk, "audit", "verify")
     assert code == 0 and "chain ok" in out
+    code, out, _ = run(capsys, desk, "case", "list")  # the core commands sign in too
+    assert code == 0
+    monkeypatch.setenv("LEGALAID_PASSWORD", "wrong-password")
+    code, _, err = run(capsys, desk, "case", "list")
+    assert code == 1 and "Wrong username or password" in err
+    monkeypatch.setenv("LEGALAID_PASSWORD", PASSWORD)
     code, out, _ = run(capsys, desk, "backup")
     assert code == 0
     backup_file = Path(out.split(": ")[1].split(" (")[0])
