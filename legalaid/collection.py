@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +117,11 @@ class Collection:
         return self._today() if self._today else date.today()
 
     def now(self) -> datetime:
-        return utcnow()
+        """The current time; on a pinned clock, the current time of day on that date."""
+        if self._today is None:
+            return utcnow()
+        local = datetime.now().astimezone()
+        return datetime.combine(self._today(), local.timetz()).astimezone(UTC)
 
     def set_actor(self, staff: dto.StaffInfo | None) -> None:
         """Who is acting: stamped on audit events and checked by permissions."""

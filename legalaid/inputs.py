@@ -48,6 +48,8 @@ class ConsultationInput:
     consulted_at: datetime | None = None
     caller_phone: str | None = None
     person_id: str | None = None
+    # The caller recorded as a person in the same transaction (instead of person_id).
+    person: PersonInput | None = None
     employer_name: str | None = None
     question: str | None = None
     answer_summary: str | None = None

@@ -16,6 +16,7 @@ from legalaid.services import convert
 from legalaid.services.audit import snapshot
 from legalaid.services.checks import Checker
 from legalaid.services.common import get_row
+from legalaid.services.parties import check_person
 from legalaid.vocab import CHANNELS, DISPUTE_TYPES
 
 if TYPE_CHECKING:
@@ -55,13 +56,21 @@ class ConsultationService:
             chk.require(False, "consulted_at", "timezone", "时间缺少时区", "Time lacks a time zone")
         else:
             chk.not_future(when.astimezone().date(), "consulted_at", self.col.today())
+        person_values = (
+            check_person(data.person, chk, self.col.today(), prefix="person.")
+            if data.person is not None
+            else None
+        )
         chk.done()
         assert name is not None
         with self.col.write() as s:
             office_id = self.col.default_office_id(s, data.office_id)
             self.col.require("consultation.write", office_id=office_id)
-            if data.person_id:
-                get_row(s, Person, data.person_id, "当事人", "person")
+            person_id = data.person_id
+            if person_values is not None:
+                person_id = self.col.parties.add_person(s, person_values, office_id).id
+            elif person_id:
+                get_row(s, Person, person_id, "当事人", "person")
             row = Consultation(
                 office_id=office_id,
                 consulted_at=when,
@@ -69,7 +78,7 @@ class ConsultationService:
                 topic=data.topic,
                 caller_name=name,
                 caller_phone=phone,
-                person_id=data.person_id,
+                person_id=person_id,
                 employer_name=employer,
                 question=question,
                 answer_summary=answer,
@@ -81,7 +90,8 @@ class ConsultationService:
             self.col.audit(
                 s, "create", "consultation", row.id, office_id=office_id, after=snapshot(row)
             )
-            return dto.Op(convert.consultation(row), dto.OpChanges.of("consultation"))
+            kinds = ("consultation", "person") if person_values is not None else ("consultation",)
+            return dto.Op(convert.consultation(row), dto.OpChanges.of(*kinds))
 
     def get(self, consultation_id: str) -> dto.ConsultationInfo:
         with self.col.read() as s:

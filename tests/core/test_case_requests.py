@@ -83,3 +83,31 @@ def test_repeated_views_are_logged_once(col: Collection) -> None:
         col.cases.detail(case.id)
     views = [h for h in col.cases.history(case.id) if h.action == "view"]
     assert len(views) == 1
+
+
+def test_consultation_with_new_person_is_atomic(col: Collection) -> None:
+    from legalaid.inputs import ConsultationInput
+
+    bad = ConsultationInput(
+        caller_name="孙七",
+        channel="phone",
+        topic="wage_arrears",
+        person=PersonInput(name="孙七", id_number="360102198503151230"),
+    )
+    with pytest.raises(ValidationError) as exc:
+        col.consultations.create(bad)
+    assert exc.value.errors[0].field == "person.id_number"
+    assert col.search.all("孙七").people == ()
+    good = ConsultationInput(
+        caller_name="孙七",
+        channel="phone",
+        topic="wage_arrears",
+        person=PersonInput(name="孙七", phone="13600136000"),
+    )
+    c = col.consultations.create(good).value
+    assert c.person_id is not None
+    assert col.parties.person(c.person_id).phone == "13600136000"
+
+
+def test_pinned_clock_pins_now(col: Collection) -> None:
+    assert col.now().astimezone().date() == col.today()
