@@ -67,15 +67,25 @@ def page_only(conn: sqlite3.Connection, offset: int, limit: int = 100) -> list[t
     return conn.execute(rows_sql(), {"limit": limit, "offset": offset}).fetchall()
 
 
+def _hits(table: str) -> str:
+    """The rowids of ``table``'s search index matching :q, as the facade bounds them."""
+    try:
+        from legalaid.db.search_text import fts_rowids
+    except ImportError:  # before the cap existed
+        return f"SELECT rowid FROM fts_{table} WHERE fts_{table} MATCH :q"
+    return str(fts_rowids(table))
+
+
 def _case_ids_matching(q: str) -> str:
+    del q
     return (
-        "SELECT c.id FROM cases c WHERE c.rowid IN (SELECT rowid FROM fts_cases WHERE fts_cases "
-        "MATCH :q) UNION SELECT a.case_id FROM case_applicants a JOIN people p ON p.id = "
-        "a.person_id WHERE p.rowid IN (SELECT rowid FROM fts_people WHERE fts_people MATCH :q) "
+        f"SELECT c.id FROM cases c WHERE c.rowid IN ({_hits('cases')}) "
+        "UNION SELECT a.case_id FROM case_applicants a JOIN people p ON p.id = a.person_id "
+        f"WHERE p.rowid IN ({_hits('people')}) "
         "UNION SELECT r.case_id FROM case_respondents r JOIN employers e ON e.id = r.employer_id "
-        "WHERE e.rowid IN (SELECT rowid FROM fts_employers WHERE fts_employers MATCH :q) "
+        f"WHERE e.rowid IN ({_hits('employers')}) "
         "UNION SELECT n.case_id FROM notes n WHERE n.id IN (SELECT note_id FROM note_revisions "
-        "WHERE rowid IN (SELECT rowid FROM fts_note_revisions WHERE fts_note_revisions MATCH :q))"
+        f"WHERE rowid IN ({_hits('note_revisions')}))"
     )
 
 
@@ -90,8 +100,7 @@ def search_all(conn: sqlite3.Connection, query: str, limit: int = 50) -> int:
                          ("consultations", " ORDER BY consulted_at DESC")):  # fmt: skip
         n += len(
             conn.execute(
-                f"SELECT * FROM {table} WHERE rowid IN (SELECT rowid FROM fts_{table} "
-                f"WHERE fts_{table} MATCH :q){order} LIMIT :limit",
+                f"SELECT * FROM {table} WHERE rowid IN ({_hits(table)}){order} LIMIT :limit",
                 {"q": q, "limit": limit},
             ).fetchall()
         )
