@@ -156,7 +156,7 @@ class PartyService:
                     after={"fields": list(SENSITIVE)},
                 )
                 return convert.person(person)
-            return _masked(convert.person(person))
+            return masked(convert.person(person))
 
     # -- employers -------------------------------------------------------------------
 
@@ -343,7 +343,9 @@ def _try(fn: Callable[[], str]) -> str | None:
         return None
 
 
-def _masked(p: dto.PersonInfo) -> dto.PersonInfo:
+def masked(p: dto.PersonInfo) -> dto.PersonInfo:
+    """The person with ID number and phone shown by their last four characters only and
+    no address: for lists and search results, where the full values need no audit."""
     from dataclasses import replace
 
     def mask(v: str | None, keep: int = 4) -> str | None:

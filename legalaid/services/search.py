@@ -14,6 +14,7 @@ from legalaid import dto
 from legalaid.db.search_text import fts_rowids, match_query
 from legalaid.models import Consultation, Employer, Person
 from legalaid.services import caselist, convert
+from legalaid.services.parties import masked
 
 if TYPE_CHECKING:
     from legalaid.collection import Collection
@@ -67,7 +68,7 @@ class SearchService:
                 consultations = [c for c in consultations if c.office_id in office_ids]
             return dto.SearchResults(
                 cases=tuple(cases),
-                people=tuple(convert.person(p) for p in people),
+                people=tuple(masked(convert.person(p)) for p in people),
                 employers=tuple(convert.employer(e) for e in employers),
                 consultations=tuple(convert.consultation(c) for c in consultations),
             )
