@@ -123,9 +123,13 @@ def ensure(n: int, *, data: Path = DATA, rebuild: bool = False, log: Any = print
         log(f"{path.name} has an older schema; upgrading it")
         try:
             upgrade_in_place(path)
-            return path
         except Exception as exc:
-            log(f"upgrade failed ({exc}); rebuilding")
+            # Never delete a large database on a failed upgrade (a full disk, say): a
+            # rebuild takes long and needs more room still. Say what to do instead.
+            raise RuntimeError(
+                f"could not upgrade {path} ({exc}); free some disk or rerun with --rebuild"
+            ) from exc
+        return path
     for f in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), path.with_suffix(".json")):
         f.unlink(missing_ok=True)
     log(f"building {path.name} ({n:,} cases)...")
