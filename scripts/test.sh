@@ -15,7 +15,7 @@ fi
 
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"
-.venv/bin/ruff check legalaid ui tests main.py
+.venv/bin/ruff check legalaid ui tests bench main.py
 echo "== mypy (strict on legalaid/)"
 .venv/bin/mypy
 echo "== pytest"
