@@ -116,16 +116,32 @@ CASE_DIMENSIONS = (
 )
 
 
+def closed_any_in(s: Session, p: Period) -> ColumnElement[bool]:
+    """Closing date in ``p``, whatever the status (refusals carry one too): the rows a
+    closed-case tally and the ledger amounts counted on the closing date come from."""
+    return Case.closed_on.between(p.start, p.end)
+
+
+def _is_closed() -> ColumnElement[bool]:
+    return Case.status == "closed"
+
+
 def case_groups(s: Session, office_ids: Sequence[str], where: ColumnElement[bool]) -> Rows:
     """Cases matching ``where`` grouped by office, dispute type, source, handling method,
-    lead staff and outcome: ``(*dims, count, days_to_close_sum, days_counted)``."""
+    lead staff and outcome: ``(*dims, count, closed_count, days_to_close_sum,
+    days_counted, ledger_fen, ledger_wage_fen)``; the ``closed`` figures count only cases
+    whose status is closed."""
     days = _days_between(s, Case.accepted_on, Case.closed_on)
+    counted = and_(_is_closed(), Case.closed_on.is_not(None), Case.accepted_on.is_not(None))
     q = (
         select(
             *CASE_DIMENSIONS,
             func.count(),
-            func.coalesce(func.sum(case((Case.closed_on.is_not(None), days), else_=0)), 0),
-            func.count(Case.closed_on),
+            func.coalesce(func.sum(case((_is_closed(), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((counted, days), else_=0)), 0),
+            func.coalesce(func.sum(case((counted, 1), else_=0)), 0),
+            func.coalesce(func.sum(Case.ledger_recovered_fen), 0),
+            func.coalesce(func.sum(Case.ledger_wage_recovered_fen), 0),
         )
         .where(_live_cases(s, office_ids), where)
         .group_by(*CASE_DIMENSIONS)
@@ -235,16 +251,28 @@ def workers_total(s: Session, office_ids: Sequence[str], p: Period) -> Rows:
 
 
 def case_counts(s: Session, office_ids: Sequence[str], p: Period) -> Rows:
-    """``(office_id, accepted, closed)`` in ``p`` (for comparisons)."""
+    """``(office_id, accepted, closed, ledger_fen, ledger_wage_fen)`` in ``p`` (for
+    comparisons); the ledger amounts are those counted on a closing date in ``p``."""
     out: dict[str, list[int]] = {}
-    for idx, where in ((0, accepted_in(s, p)), (1, closed_in(s, p))):
-        q = (
-            select(Case.office_id, func.count())
-            .where(_live_cases(s, office_ids), where)
-            .group_by(Case.office_id)
+    q = (
+        select(Case.office_id, func.count())
+        .where(_live_cases(s, office_ids), accepted_in(s, p))
+        .group_by(Case.office_id)
+    )
+    for office_id, n in s.execute(q).all():
+        out.setdefault(office_id, [0, 0, 0, 0])[0] = int(n)
+    q2 = (
+        select(
+            Case.office_id,
+            func.coalesce(func.sum(case((_is_closed(), 1), else_=0)), 0),
+            func.coalesce(func.sum(Case.ledger_recovered_fen), 0),
+            func.coalesce(func.sum(Case.ledger_wage_recovered_fen), 0),
         )
-        for office_id, n in s.execute(q).all():
-            out.setdefault(office_id, [0, 0])[idx] = int(n)
+        .where(_live_cases(s, office_ids), closed_any_in(s, p))
+        .group_by(Case.office_id)
+    )
+    for office_id, closed, fen, wage in s.execute(q2).all():
+        out.setdefault(office_id, [0, 0, 0, 0])[1:] = [int(closed), int(fen), int(wage)]
     return [(k, *v) for k, v in out.items()]
 
 
@@ -319,21 +347,10 @@ def recovery_groups(s: Session, office_ids: Sequence[str], p: Period) -> Rows:
     return [tuple(r) for r in s.execute(q).all()]
 
 
-def ledger_amounts(s: Session, office_ids: Sequence[str], p: Period) -> Rows:
-    """Amounts recorded by imported ledgers, counted on the closing date (the acceptance
-    date, or the date received, while open): ``(office_id, cases, total_fen, wage_fen)``."""
-    in_p = and_(
-        or_(Case.ledger_recovered_fen > 0, Case.ledger_wage_recovered_fen > 0),
-        or_(
-            Case.closed_on.between(p.start, p.end),
-            and_(Case.closed_on.is_(None), Case.accepted_on.between(p.start, p.end)),
-            and_(
-                Case.closed_on.is_(None),
-                Case.accepted_on.is_(None),
-                Case.received_on.between(p.start, p.end),
-            ),
-        ),
-    )
+def ledger_open(s: Session, office_ids: Sequence[str], p: Period) -> Rows:
+    """Amounts recorded by imported ledgers on cases not closed, counted on the
+    acceptance date (the date received, if not accepted): ``(office_id, cases, total_fen,
+    wage_fen)``. Closed cases' amounts come with the closed-case queries (closing date)."""
     q = (
         select(
             Case.office_id,
@@ -341,7 +358,12 @@ def ledger_amounts(s: Session, office_ids: Sequence[str], p: Period) -> Rows:
             func.coalesce(func.sum(Case.ledger_recovered_fen), 0),
             func.coalesce(func.sum(Case.ledger_wage_recovered_fen), 0),
         )
-        .where(_live_cases(s, office_ids), in_p)
+        .where(
+            _live_cases(s, office_ids),
+            Case.closed_on.is_(None),  # the open cases: a short stretch of its index
+            or_(Case.ledger_recovered_fen > 0, Case.ledger_wage_recovered_fen > 0),
+            func.coalesce(Case.accepted_on, Case.received_on).between(p.start, p.end),
+        )
         .group_by(Case.office_id)
     )
     return [tuple(r) for r in s.execute(q).all()]
@@ -435,10 +457,11 @@ __all__ = [
     "accepted_in",
     "case_counts",
     "case_groups",
+    "closed_any_in",
     "closed_in",
     "consultation_counts",
     "consultation_groups",
-    "ledger_amounts",
+    "ledger_open",
     "mediation_groups",
     "missed_deadline_groups",
     "open_at",

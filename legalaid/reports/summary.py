@@ -133,16 +133,18 @@ def headline(s: Session, office_ids: Sequence[str], p: Period) -> dict[str, Head
     per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for oid, n in q.consultation_counts(s, office_ids, p):
         per[oid]["consultations"] += int(n)
-    for oid, acc, clo in q.case_counts(s, office_ids, p):
+    for oid, acc, clo, fen, wage in q.case_counts(s, office_ids, p):
         per[oid]["accepted"] += acc
         per[oid]["closed"] += clo
+        per[oid]["loss"] += fen
+        per[oid]["wage"] += wage
     for oid, _cases, workers in q.workers_total(s, office_ids, p):
         per[oid]["workers"] += int(workers)
     for oid, kind, _n, fen in q.recovery_groups(s, office_ids, p):
         per[oid]["loss"] += int(fen)
         if kind == "wage_arrears":
             per[oid]["wage"] += int(fen)
-    for oid, _n, total, wage in q.ledger_amounts(s, office_ids, p):
+    for oid, _n, total, wage in q.ledger_open(s, office_ids, p):
         per[oid]["loss"] += int(total)
         per[oid]["wage"] += int(wage)
     return {
@@ -197,15 +199,21 @@ def compute(
     folds: dict[str, _Fold] = {}
     office_cases: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     days_sum = days_n = 0
+    ledger_closed: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for key, where in (
         ("accepted", q.accepted_in(s, period)),
-        ("closed", q.closed_in(s, period)),
+        ("closed", q.closed_any_in(s, period)),
         ("open", q.open_at(s, period.end)),
     ):
         fold = folds[key] = _Fold()
-        for oid, dispute, source, method, lead, outcome, n, dsum, dn in q.case_groups(
-            s, ids, where
-        ):
+        for row in q.case_groups(s, ids, where):
+            oid, dispute, source, method, lead, outcome, n, n_closed, dsum, dn, fen, wage = row
+            if key == "closed":
+                ledger_closed[oid][0] += int(fen)
+                ledger_closed[oid][1] += int(wage)
+                n = n_closed  # refusals have a closing date too; they are not closed cases
+                if not n:
+                    continue
             fold.add("dispute", dispute, n)
             fold.add("source", source, n)
             fold.add("method", method, n)
@@ -265,7 +273,8 @@ def compute(
             wage_rec += int(fen)
             office_loss[oid][1] += int(fen)
     from_ledger = wage_ledger = 0
-    for oid, _n, fen, wage in q.ledger_amounts(s, ids, period):
+    ledger_rows = [(oid, 0, v[0], v[1]) for oid, v in ledger_closed.items()]
+    for oid, _n, fen, wage in ledger_rows + q.ledger_open(s, ids, period):
         from_ledger += int(fen)
         wage_ledger += int(wage)
         office_loss[oid][0] += int(fen)
