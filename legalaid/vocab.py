@@ -113,6 +113,7 @@ CHANNELS = _v(
     ("hotline_12351", "12351热线", "12351 hotline"),
     ("online", "网络", "Online"),
     ("outreach", "外出宣讲", "Outreach"),
+    ("other", "其他", "Other"),
 )
 
 DISPUTE_TYPES = _v(

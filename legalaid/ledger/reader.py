@@ -99,7 +99,12 @@ def decode_csv(data: bytes) -> str:
 
 def read_csv(path: Path) -> Sheet:
     text = decode_csv(path.read_bytes())
-    table: list[list[Any]] = [list(r) for r in csv.reader(io.StringIO(text))]
+    try:
+        table: list[list[Any]] = [list(r) for r in csv.reader(io.StringIO(text))]
+    except csv.Error as exc:
+        raise ValidationError.single(
+            "file", "format", f"CSV格式有误：{exc}", f"Malformed CSV: {exc}"
+        ) from exc
     for kind, wanted in ((CASE_SHEET, CASE_COLUMNS), (CONSULTATION_SHEET, CONSULTATION_COLUMNS)):
         for row in table[:10]:
             if len(_header_index(row, wanted)) >= 2 and (
@@ -135,7 +140,15 @@ def read_xlsx(path: Path) -> list[Sheet]:
             if real is None:
                 continue
             ws = wb[real]
-            table = [list(r) for r in ws.iter_rows(values_only=True)]
+            try:
+                # Read-only workbooks parse sheets lazily: damage inside a sheet only
+                # shows up here, as XML, zip or EOF errors.
+                table = [list(r) for r in ws.iter_rows(values_only=True)]
+            except Exception as exc:
+                raise ValidationError.single(
+                    "file", "unreadable", f"无法读取工作表“{real}”：{exc}",
+                    f"Cannot read the sheet {real}: {exc}",
+                ) from exc
             sheet = _rows(kind, f"{path.name}:{real}", table, wanted)
             sheet.date1904 = date1904
             sheets.append(sheet)

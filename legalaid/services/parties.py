@@ -211,20 +211,21 @@ class PartyService:
     def find_employer(
         self, s: Session, name: str, credit_code: str | None, office_id: str
     ) -> Employer | None:
-        """An existing employer with this credit code (or, lacking one, this exact name)."""
+        """An existing employer with this credit code; lacking a code, one of the office's
+        employers with this exact name and no code (two companies may share a name, and a
+        code tells them apart, so a name never matches an employer with another code)."""
         if credit_code:
-            found = s.scalar(
+            return s.scalar(
                 select(Employer)
                 .where(Employer.credit_code == credit_code, Employer.archived_at.is_(None))
                 .limit(1)
             )
-            if found:
-                return found
         return s.scalar(
             select(Employer)
             .where(
                 Employer.name == name,
                 Employer.office_id == office_id,
+                Employer.credit_code.is_(None),
                 Employer.archived_at.is_(None),
             )
             .limit(1)

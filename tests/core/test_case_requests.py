@@ -111,3 +111,17 @@ def test_consultation_with_new_person_is_atomic(col: Collection) -> None:
 
 def test_pinned_clock_pins_now(col: Collection) -> None:
     assert col.now().astimezone().date() == col.today()
+
+
+def test_employers_with_the_same_name_but_different_codes_stay_apart(col: Collection) -> None:
+    from legalaid.inputs import EmployerInput, RespondentInput
+
+    from .conftest import credit_code
+
+    a = new_case(col)
+    b = new_case(col, respondents=[RespondentInput(employer=EmployerInput(
+        name="南昌建工集团有限公司", credit_code=credit_code("91360100MA35QQQQQ")))])
+    c = new_case(col, respondents=[RespondentInput(employer=EmployerInput(
+        name="南昌建工集团有限公司", credit_code=credit_code("91360100MA35ABCDE")))])
+    ids = [col.cases.detail(x.id).respondents[0].employer.id for x in (a, b, c)]
+    assert ids[0] != ids[1] and ids[0] == ids[2]
