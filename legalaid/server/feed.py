@@ -54,7 +54,9 @@ def push(store: Store, p: Principal, req: PushRequest, schema_rev: str) -> dict[
     with store.write() as conn:
         scope = store.scope(conn, p)
         merger = Merger(store, conn, p, node, scope, req.batch_id)
+        merger.prefetch(req.changes)
         outcomes = [merger.apply(ch) for ch in req.changes]
+        merger.flush()
         if merger.forbidden:
             raise Forbidden(
                 "有修改超出您的权限，本批全部拒收",

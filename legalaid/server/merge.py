@@ -24,7 +24,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, bindparam, func, or_, select
 
 from legalaid.server import tables as T
 from legalaid.server.errors import Malformed
@@ -118,6 +118,19 @@ class Outcome:
         return out
 
 
+_INSERT_LOG = T.log.insert()
+_UPDATE_ROW = (
+    T.rows.update()
+    .where(T.rows.c.tbl == bindparam("b_tbl"), T.rows.c.pk == bindparam("b_pk"))
+    .values(
+        office_id=bindparam("office_id"),
+        data=bindparam("data"),
+        stamps=bindparam("stamps"),
+        seq=bindparam("seq"),
+    )
+)
+
+
 def overall(cols: dict[str, str]) -> str:
     values = set(cols.values())
     for status in ("conflict", "superseded"):
@@ -137,47 +150,101 @@ class Merger:
         self.forbidden: list[dict[str, str]] = []
         self.max_hlc = 0
         self._rows: dict[tuple[str, str], RowState | None] = {}
+        self._done: dict[str, str] = {}
+        self._open: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self._prefetched: set[tuple[str, str]] = set()
+        self._dirty: dict[tuple[str, str], int] = {}  # row -> seq of its last feed entry
+        self._new_changes: list[dict[str, Any]] = []
+        self._users: dict[int, str | None] = {}
 
     # -- storage helpers ---------------------------------------------------------------
 
+    def prefetch(self, changes: list[Change]) -> None:
+        """Read what a batch needs in a few queries instead of several per change."""
+        ids = [c.change_id for c in changes]
+        for i in range(0, len(ids), 500):
+            for cid, detail in self.conn.execute(
+                select(T.changes.c.change_id, T.changes.c.detail).where(
+                    T.changes.c.change_id.in_(ids[i : i + 500])
+                )
+            ):
+                self._done[cid] = detail
+        by_table: dict[str, set[str]] = {}
+        for c in changes:
+            if c.op != "R":
+                by_table.setdefault(c.tbl, set()).add(c.pk)
+        for tbl, pks in by_table.items():
+            self._load_many(tbl, sorted(pks))
+
+    def _load_many(self, tbl: str, pks: list[str]) -> None:
+        for i in range(0, len(pks), 500):
+            chunk = pks[i : i + 500]
+            for key in ((tbl, pk) for pk in chunk):
+                self._rows.setdefault(key, None)
+                self._prefetched.add(key)
+            for r in self.conn.execute(
+                select(T.rows.c.pk, T.rows.c.office_id, T.rows.c.data, T.rows.c.stamps).where(
+                    T.rows.c.tbl == tbl, T.rows.c.pk.in_(chunk)
+                )
+            ):
+                self._rows[(tbl, r.pk)] = RowState(
+                    r.office_id, json.loads(r.data), json.loads(r.stamps)
+                )
+            for tbl_, pk, col, data in self.conn.execute(
+                select(T.conflicts.c.tbl, T.conflicts.c.pk, T.conflicts.c.col,
+                       T.conflicts.c.data).where(
+                    T.conflicts.c.tbl == tbl,
+                    T.conflicts.c.pk.in_(chunk),
+                    T.conflicts.c.status == "open",
+                )
+            ):
+                self._open[(tbl_, pk, col)] = json.loads(data)
+
     def load(self, tbl: str, pk: str) -> RowState | None:
         key = (tbl, pk)
-        if key not in self._rows:
-            r = self.conn.execute(
-                select(T.rows.c.office_id, T.rows.c.data, T.rows.c.stamps).where(
-                    T.rows.c.tbl == tbl, T.rows.c.pk == pk
-                )
-            ).first()
-            self._rows[key] = (
-                RowState(r.office_id, json.loads(r.data), json.loads(r.stamps)) if r else None
-            )
-        return self._rows[key]
+        if key not in self._prefetched:
+            self._load_many(tbl, [pk])
+        return self._rows.get(key)
 
     def log(self, tbl: str, pk: str, office: str, kind: str, data: dict[str, Any], hlc: int) -> int:
         seq = self.conn.execute(
-            T.log.insert().values(
-                tbl=tbl, pk=pk, office_id=office, kind=kind, data=dumps(data), hlc=hlc
-            )
+            _INSERT_LOG,
+            {"tbl": tbl, "pk": pk, "office_id": office, "kind": kind, "data": dumps(data),
+             "hlc": hlc},
         ).inserted_primary_key[0]  # type: ignore[index]
         self.max_hlc = max(self.max_hlc, hlc)
         return int(seq)
 
     def save(self, tbl: str, pk: str, row: RowState, changed: dict[str, Any], hlc: int) -> None:
-        seq = self.log(tbl, pk, row.office_id, "row", {"id": pk, **changed}, hlc)
-        values = {
-            "office_id": row.office_id,
-            "data": dumps(row.data),
-            "stamps": dumps(row.stamps),
-            "seq": seq,
-        }
-        if row.exists:
-            self.conn.execute(
-                T.rows.update().where(T.rows.c.tbl == tbl, T.rows.c.pk == pk).values(**values)
-            )
-        else:
-            self.conn.execute(T.rows.insert().values(tbl=tbl, pk=pk, **values))
-            row.exists = True
+        """Append the change to the feed; the row itself is written by :meth:`flush`."""
+        self._dirty[(tbl, pk)] = self.log(
+            tbl, pk, row.office_id, "row", {"id": pk, **changed}, hlc
+        )
         self._rows[(tbl, pk)] = row
+        self._prefetched.add((tbl, pk))
+
+    def flush(self) -> None:
+        """Write the changed rows and the change records, a statement per kind."""
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for (tbl, pk), seq in self._dirty.items():
+            row = self._rows[(tbl, pk)]
+            assert row is not None
+            values = {"b_tbl": tbl, "b_pk": pk, "office_id": row.office_id,
+                      "data": dumps(row.data), "stamps": dumps(row.stamps), "seq": seq}
+            (updates if row.exists else inserts).append(values)
+            row.exists = True
+        if updates:
+            self.conn.execute(_UPDATE_ROW, updates)
+        if inserts:
+            self.conn.execute(
+                T.rows.insert(),
+                [{"tbl": v.pop("b_tbl"), "pk": v.pop("b_pk"), **v} for v in inserts],
+            )
+        if self._new_changes:
+            self.conn.execute(T.changes.insert(), self._new_changes)
+        self._dirty.clear()
+        self._new_changes = []
 
     # -- permissions -------------------------------------------------------------------
 
@@ -204,9 +271,7 @@ class Merger:
     # -- the policy ----------------------------------------------------------------------
 
     def apply(self, ch: Change) -> Outcome:
-        done = self.conn.execute(
-            select(T.changes.c.detail).where(T.changes.c.change_id == ch.change_id)
-        ).scalar()
+        done = self._done.get(ch.change_id)
         if done is not None:  # a replayed change: same answer, nothing written
             rec = json.loads(done)
             return Outcome(
@@ -229,18 +294,20 @@ class Merger:
         rec["new"] = ch.new
         if ch.old is not None:
             rec["old"] = ch.old
-        self.conn.execute(
-            T.changes.insert().values(
-                change_id=ch.change_id,
-                node=self.node,
-                batch_id=self.batch,
-                received_at=utcnow(),
-                tbl=ch.tbl,
-                pk=ch.pk,
-                hlc=ch.hlc,
-                status=out.status,
-                detail=dumps(rec),
-            )
+        detail = dumps(rec)
+        self._done[ch.change_id] = detail  # the same change twice in one batch
+        self._new_changes.append(
+            {
+                "change_id": ch.change_id,
+                "node": self.node,
+                "batch_id": self.batch,
+                "received_at": utcnow(),
+                "tbl": ch.tbl,
+                "pk": ch.pk,
+                "hlc": ch.hlc,
+                "status": out.status,
+                "detail": detail,
+            }
         )
         return out
 
@@ -377,15 +444,14 @@ class Merger:
     # -- conflicts ------------------------------------------------------------------------
 
     def _open_conflict(self, tbl: str, pk: str, col: str) -> dict[str, Any] | None:
-        data = self.conn.scalar(
-            select(T.conflicts.c.data).where(
-                T.conflicts.c.tbl == tbl,
-                T.conflicts.c.pk == pk,
-                T.conflicts.c.col == col,
-                T.conflicts.c.status == "open",
-            )
-        )
-        return json.loads(data) if data else None
+        if (tbl, pk) not in self._prefetched:
+            self.load(tbl, pk)
+        return self._open.get((tbl, pk, col))
+
+    def _username(self, node: int) -> str | None:
+        if node not in self._users:
+            self._users[node] = self.store.username_of_node(self.conn, node)
+        return self._users[node]
 
     def _candidate(
         self, value: Any, stamp: str, change_id: str | None, note: str | None = None
@@ -395,7 +461,7 @@ class Merger:
             "value": value,
             "stamp": stamp,
             "node": node,
-            "user": self.store.username_of_node(self.conn, node) if node else None,
+            "user": self._username(node) if node else None,
             "at": H.to_datetime(hlc).isoformat() if hlc else None,
             "change_id": change_id,
             "note": note,
@@ -447,12 +513,18 @@ class Merger:
                     seq=seq,
                 )
             )
+            self._open[(spec.name, ch.pk, col)] = rec
             return str(rec["id"])
         existing["candidates"].append(incoming)
         self._save_conflict(existing, ch.hlc)
         return str(existing["id"])
 
     def _save_conflict(self, rec: dict[str, Any], hlc: int) -> None:
+        key = (rec["tbl"], rec["pk"], rec["col"])
+        if rec["status"] == "open":
+            self._open[key] = rec
+        else:
+            self._open.pop(key, None)
         seq = self.log(CONFLICT_TABLE, rec["id"], rec["office_id"], "conflict", rec, hlc)
         self.conn.execute(
             T.conflicts.update()

@@ -154,12 +154,26 @@ class Applier:
         if batch:
             names = ", ".join(f'"{c}"' for c in ["id", *cols, *local])
             sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols)
-            self.conn.executemany(
-                f'INSERT INTO "{tbl}" ({names}, version) VALUES '
-                f"({', '.join('?' for _ in range(len(cols) + len(local) + 1))}, 1) "
-                f"ON CONFLICT(id) DO UPDATE SET {sets}, version = version + 1",
-                batch,
-            )
+            # This transaction is not captured anyway; lifting the capture triggers for
+            # the bulk insert spares their per-row check. They are back before commit,
+            # and no other connection can see the table in between.
+            saved = self.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                "AND tbl_name = ? AND name LIKE 'sync\\_%' ESCAPE '\\'",
+                (tbl,),
+            ).fetchall()
+            for name, _sql in saved:
+                self.conn.execute(f'DROP TRIGGER "{name}"')
+            try:
+                self.conn.executemany(
+                    f'INSERT INTO "{tbl}" ({names}, version) VALUES '
+                    f"({', '.join('?' for _ in range(len(cols) + len(local) + 1))}, 1) "
+                    f"ON CONFLICT(id) DO UPDATE SET {sets}, version = version + 1",
+                    batch,
+                )
+            finally:
+                for _name, sql in saved:
+                    self.conn.execute(sql)
         self.applied += len(batch)
         return len(batch)
 

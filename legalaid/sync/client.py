@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -280,34 +281,44 @@ class SyncClient:
     # -- snapshot and pull -----------------------------------------------------------------
 
     def snapshot(self, report: SyncReport | None = None) -> SyncReport:
-        """Copy the current rows of this desk's offices; resumes where it stopped."""
+        """Copy the current rows of this desk's offices; resumes where it stopped.
+
+        The next page is fetched while the current one is applied."""
         report = report or SyncReport()
         with st.raw_read(self.col) as conn:
             pos = st.get(conn, "snapshot") or {"at": None, "table": None, "after": None}
-        while True:
+
+        def fetch(at: dict[str, Any]) -> Any:
             params: dict[str, Any] = {"limit": self.snapshot_page}
             for k in ("at", "table"):
-                if pos[k] is not None:
-                    params[k] = pos[k]
-            if pos["after"] is not None:
-                params["after"] = json.dumps(pos["after"], ensure_ascii=False)
-            page = self._call("GET", "/v1/snapshot", params=params)
-            nxt = page["next"]
-            with st.raw_write(self.col, applying=True) as conn:
-                applier = Applier(conn)
-                n = applier.rows_many(page["table"], page["rows"])
-                applier.floor(int(page.get("max_hlc", 0)))
-                if self.on_page:
-                    self.on_page("snapshot", n)
-                if nxt is None:
-                    st.put(conn, "snapshot", None)
-                    st.put(conn, "cursor", page["at"])
-                else:
+                if at[k] is not None:
+                    params[k] = at[k]
+            if at["after"] is not None:
+                params["after"] = json.dumps(at["after"], ensure_ascii=False)
+            return self._call("GET", "/v1/snapshot", params=params)
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            ahead = pool.submit(fetch, pos)
+            while True:
+                page = ahead.result()
+                nxt = page["next"]
+                if nxt is not None:
                     pos = {"at": page["at"], "table": nxt["table"], "after": nxt["after"]}
-                    st.put(conn, "snapshot", pos)
-            report.snapshot_rows += n
-            if nxt is None:
-                return report
+                    ahead = pool.submit(fetch, pos)
+                with st.raw_write(self.col, applying=True, bulk=True) as conn:
+                    applier = Applier(conn)
+                    n = applier.rows_many(page["table"], page["rows"])
+                    applier.floor(int(page.get("max_hlc", 0)))
+                    if self.on_page:
+                        self.on_page("snapshot", n)
+                    if nxt is None:
+                        st.put(conn, "snapshot", None)
+                        st.put(conn, "cursor", page["at"])
+                    else:
+                        st.put(conn, "snapshot", pos)
+                report.snapshot_rows += n
+                if nxt is None:
+                    return report
 
     def pull(self, report: SyncReport | None = None) -> SyncReport:
         """Apply the feed from this desk's cursor to the end."""

@@ -20,8 +20,11 @@ if TYPE_CHECKING:
 Conn = Any  # a DB-API (sqlite3 / sqlcipher3) connection
 
 
+BULK_CACHE_KIB = 262_144  # page cache for snapshot pages: random keys touch many pages
+
+
 @contextmanager
-def raw_write(col: Collection, *, applying: bool = False) -> Iterator[Conn]:
+def raw_write(col: Collection, *, applying: bool = False, bulk: bool = False) -> Iterator[Conn]:
     """One ``BEGIN IMMEDIATE`` transaction on a raw connection.
 
     With ``applying`` the capture triggers are silenced for this transaction only and
@@ -31,9 +34,12 @@ def raw_write(col: Collection, *, applying: bool = False) -> Iterator[Conn]:
     proxy = col.engine.raw_connection()
     conn = proxy.driver_connection
     assert conn is not None
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0] if bulk else None
     try:
         if applying:
             conn.execute("PRAGMA foreign_keys = OFF")
+        if bulk:
+            conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         conn.execute("BEGIN IMMEDIATE")
         try:
             if applying:
@@ -48,6 +54,8 @@ def raw_write(col: Collection, *, applying: bool = False) -> Iterator[Conn]:
     finally:
         if applying:
             conn.execute("PRAGMA foreign_keys = ON")
+        if cache is not None:
+            conn.execute(f"PRAGMA cache_size = {int(cache)}")
         proxy.close()
 
 
