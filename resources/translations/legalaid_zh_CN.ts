@@ -220,6 +220,10 @@
         <source>Export to Excel…</source>
         <translation>导出Excel…</translation>
     </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>

@@ -174,11 +174,13 @@ class CaseTableModel(QAbstractTableModel):
 
     Signals:
         count_changed(int): the number of cases matching the query.
+        counting(): a new query started; its count is not known yet.
         page_loaded(int): a page (by number) arrived and is shown.
-        query_loaded(): a new filter/sort finished loading its first page.
+        query_loaded(): a new filter/sort shows its first page and its full count.
     """
 
     count_changed = Signal(int)
+    counting = Signal()
     page_loaded = Signal(int)
     query_loaded = Signal()
 
@@ -204,20 +206,21 @@ class CaseTableModel(QAbstractTableModel):
     # -- querying ------------------------------------------------------------------------
 
     def set_query(self, case_filter: dto.CaseFilter, sort: dto.Sort | None = None) -> None:
-        """Show the cases matching ``case_filter`` in ``sort`` order (resets the model)."""
+        """Show the cases matching ``case_filter`` in ``sort`` order (resets the model).
+
+        The first page is shown as soon as it is read; counting every match (slow on a
+        million cases) follows, and the rows below are added when the count arrives.
+        """
         self.filter = case_filter
         if sort is not None:
             self.sort_order = sort
         self._gen += 1
         self._full_reset = True
         gen, f, s = self._gen, self.filter, self.sort_order
-
-        def load(col: Any) -> tuple[int, list[dto.CaseRow]]:
-            return col.cases.count(f), col.cases.page(dto.PageRequest(f, s, 0, PAGE_SIZE))
-
-        self.ctx.query(self, load).success(
-            lambda res: self._on_query(gen, *res)
-        ).urgent().run_in_background()
+        self.counting.emit()
+        self.ctx.query(
+            self, lambda col: col.cases.page(dto.PageRequest(f, s, 0, PAGE_SIZE))
+        ).success(lambda rows: self._on_first_page(gen, rows)).urgent().run_in_background()
 
     def refresh(self) -> None:
         """Re-count and re-fetch what is shown, keeping the rows on screen meanwhile."""
@@ -230,11 +233,11 @@ class CaseTableModel(QAbstractTableModel):
             lambda n: self._on_recount(gen, n)
         ).run_in_background()
 
-    def _on_query(self, gen: int, count: int, first: list[dto.CaseRow]) -> None:
+    def _on_first_page(self, gen: int, first: list[dto.CaseRow]) -> None:
         if gen != self._gen:
             return
         self.beginResetModel()
-        self._count = count
+        self._count = len(first)
         self._pages.clear()
         self._stale.clear()
         self._wanted.clear()
@@ -243,6 +246,28 @@ class CaseTableModel(QAbstractTableModel):
         if first:
             self._pages[0] = first
         self.endResetModel()
+        if len(first) < PAGE_SIZE:  # the whole result is on the first page
+            self._counted(len(first))
+            return
+        f = self.filter
+        self.ctx.query(self, lambda col: col.cases.count(f)).success(
+            lambda n: self._on_count(gen, n)
+        ).urgent().run_in_background()
+
+    def _on_count(self, gen: int, count: int) -> None:
+        if gen != self._gen:
+            return
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:  # changed in between: the refresh will follow
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        self._counted(count)
+
+    def _counted(self, count: int) -> None:
         self.count_changed.emit(count)
         self.query_loaded.emit()
 

@@ -99,6 +99,7 @@ class CasesPage(QWidget):
         self.view.verticalScrollBar().valueChanged.connect(lambda _v: self._visible_timer.start())
 
         self.model.count_changed.connect(self._show_count)
+        self.model.counting.connect(lambda: self.count_label.setText(self.tr("Counting…")))
         self.filters.changed.connect(self._filter_changed)
         self._restore_layout()
         self.filters.restore()
