@@ -69,6 +69,10 @@ def allocate_number(s: Session, office: Office, year: int) -> tuple[int, str]:
         )
         counter = CaseNumberCounter(office_id=office.id, year=year, next_seq=highest + 1)
         s.add(counter)
+    # Triggers may move the counter (into the number block a synchronised desk holds),
+    # so read back what the database has before taking a number.
+    s.flush()
+    s.refresh(counter)
     seq = counter.next_seq
     counter.next_seq = seq + 1
     return seq, office.number_format.format(prefix=office.case_prefix, year=year, seq=seq)
