@@ -70,7 +70,7 @@ class NewCaseDialog(QDialog):
             self.staff.setCurrentIndex(max(self.staff.findData(ctx.actor.id), 0))
         self.facts = QPlainTextEdit()
         self.facts.setTabChangesFocus(True)
-        self.facts.setFixedHeight(self.facts.fontMetrics().lineSpacing() * 4 + 12)
+        self.facts.setMinimumHeight(self.facts.fontMetrics().lineSpacing() * 4 + 12)
         add = self.errors.add_row
         add(form, self.tr("&Title"), self.title, "title")
         add(form, self.tr("&Dispute type"), self.dispute, "dispute_type")
