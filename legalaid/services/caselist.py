@@ -104,12 +104,15 @@ def apply_filter(stmt: Select[Any], f: dto.CaseFilter) -> Select[Any] | None:
     if f.received_to:
         conds.append(Case.received_on <= f.received_to)
     if f.overdue_on:
+        # Overdue open deadlines are few: find them through the partial index on open
+        # deadlines' due dates rather than probing every case.
         conds.append(
-            exists().where(
-                Deadline.case_id == Case.id,
-                Deadline.done_at.is_(None),
-                Deadline.archived_at.is_(None),
-                Deadline.due_on < f.overdue_on,
+            Case.id.in_(
+                select(Deadline.case_id).where(
+                    Deadline.done_at.is_(None),
+                    Deadline.archived_at.is_(None),
+                    Deadline.due_on < f.overdue_on,
+                )
             )
         )
     if f.text.strip():
