@@ -85,13 +85,18 @@ def copy_connection(src: Any, dest: Path, key: bytes | None) -> None:
     part = dest.with_name(dest.name + ".part")
     if part.exists():
         part.unlink()
+    _check_free_space(src, dest.parent)
     dst = connect(part, key)
     try:
         src.backup(dst)
         errors = integrity_errors(dst)
         # A backup is one self-contained file: no WAL beside it.
         dst.execute("PRAGMA journal_mode = DELETE")
-    finally:
+    except BaseException:
+        dst.close()
+        part.unlink(missing_ok=True)  # never leave a half-written copy filling the disk
+        raise
+    else:
         dst.close()
     if errors:
         part.unlink(missing_ok=True)
@@ -102,6 +107,20 @@ def copy_connection(src: Any, dest: Path, key: bytes | None) -> None:
     fsync_file(part)
     os.replace(part, dest)
     fsync_dir(dest.parent)
+
+
+def _check_free_space(src: Any, folder: Path) -> None:
+    """Refuse to start a copy that cannot fit, rather than fill the disk half-way."""
+    page_size = src.execute("PRAGMA page_size").fetchone()[0]
+    pages = src.execute("PRAGMA page_count").fetchone()[0]
+    needed = int(page_size) * int(pages)
+    free = shutil.disk_usage(folder).free
+    if needed > free:
+        raise BackupError(
+            f"磁盘空间不足：备份需要约{needed // 2**20} MB，可用{free // 2**20} MB",
+            f"Not enough disk space: the backup needs about {needed // 2**20} MB, "
+            f"{free // 2**20} MB free",
+        )
 
 
 def backup_engine(engine: Engine, dest: str | Path) -> Path:
