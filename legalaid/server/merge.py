@@ -129,6 +129,13 @@ _UPDATE_ROW = (
         seq=bindparam("seq"),
     )
 )
+# A newer stamp on a cell whose value did not change: no feed entry (desks keep no
+# stamps), but the stamp must last, or an older write could later take the cell.
+_RESTAMP_ROW = (
+    T.rows.update()
+    .where(T.rows.c.tbl == bindparam("b_tbl"), T.rows.c.pk == bindparam("b_pk"))
+    .values(stamps=bindparam("stamps"))
+)
 
 
 def overall(cols: dict[str, str]) -> str:
@@ -154,6 +161,7 @@ class Merger:
         self._open: dict[tuple[str, str, str], dict[str, Any]] = {}
         self._prefetched: set[tuple[str, str]] = set()
         self._dirty: dict[tuple[str, str], int] = {}  # row -> seq of its last feed entry
+        self._restamped: set[tuple[str, str]] = set()  # rows whose stamps alone changed
         self._new_changes: list[dict[str, Any]] = []
         self._users: dict[int, str | None] = {}
 
@@ -223,10 +231,23 @@ class Merger:
         self._rows[(tbl, pk)] = row
         self._prefetched.add((tbl, pk))
 
+    def restamp(self, tbl: str, pk: str, row: RowState) -> None:
+        """Keep newer cell stamps of a row whose values did not change (see :meth:`flush`)."""
+        self._rows[(tbl, pk)] = row
+        self._prefetched.add((tbl, pk))
+        self._restamped.add((tbl, pk))
+
     def flush(self) -> None:
         """Write the changed rows and the change records, a statement per kind."""
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
+        restamps: list[dict[str, Any]] = []
+        for tbl, pk in self._restamped - set(self._dirty):
+            row = self._rows[(tbl, pk)]
+            assert row is not None and row.exists  # only rows already stored get here
+            restamps.append({"b_tbl": tbl, "b_pk": pk, "stamps": dumps(row.stamps)})
+        if restamps:
+            self.conn.execute(_RESTAMP_ROW, restamps)
         for (tbl, pk), seq in self._dirty.items():
             row = self._rows[(tbl, pk)]
             assert row is not None
@@ -244,6 +265,7 @@ class Merger:
         if self._new_changes:
             self.conn.execute(T.changes.insert(), self._new_changes)
         self._dirty.clear()
+        self._restamped.clear()
         self._new_changes = []
 
     # -- permissions -------------------------------------------------------------------
@@ -372,14 +394,18 @@ class Merger:
         out = Outcome(ch.change_id, "accepted")
         changed: dict[str, Any] = {}
         cur = row.data
+        restamped = False
 
         def accept(col: str, value: Any) -> None:
+            nonlocal restamped
             out.cols[col] = "accepted"
             if cur.get(col) != value:
                 cur[col] = value
                 changed[col] = value
             if stamp > row.stamp(col):
+                # Also when the value is the same: the later write now holds the cell.
                 row.stamps[col] = stamp
+                restamped = True
 
         archived = cur.get(schema.ARCHIVED) is not None
         if schema.ARCHIVED in ch.new:
@@ -416,6 +442,8 @@ class Merger:
             row.office_id = changed["office_id"]
         if changed:
             self.save(spec.name, ch.pk, row, changed, ch.hlc)
+        elif restamped:
+            self.restamp(spec.name, ch.pk, row)
         out.status = overall(out.cols)
         return out
 
@@ -568,6 +596,8 @@ class Merger:
             changed[col] = value
         if changed:
             self.save(rec["tbl"], rec["pk"], row, changed, top + 1)
+        else:  # the chosen value was already current: its new stamp must still last
+            self.restamp(rec["tbl"], rec["pk"], row)
         rec.update(
             status="resolved",
             current=value,
