@@ -31,6 +31,7 @@ from ui.pages.dashboard import DashboardPage
 from ui.pages.deadlines import DeadlinesPage
 from ui.pages.reports import ReportsPage
 from ui.pages.settings import SettingsPage
+from ui.sync import install_sync
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
+        self.sync_ui = install_sync(self)  # sync actions, status text, conflicts, settings tab
         ctx.reference_changed.connect(self._show_identity)
         ctx.tasks.busy_changed.connect(self._busy)
         ctx.tasks.progressed.connect(self._progress)

@@ -35,7 +35,10 @@ def sources() -> list[str]:
     translation file beside this one; every ``*_zh_CN.qm`` here is loaded."""
     ui = ROOT / "ui"
     return sorted(
-        str(p.relative_to(ROOT)) for p in ui.rglob("*.py") if (ui / "case") not in p.parents
+        str(p.relative_to(ROOT))
+        for p in ui.rglob("*.py")
+        if (ui / "case") not in p.parents
+        and (ui / "sync") not in p.parents  # ui/sync/ has legalaid_sync_zh_CN.ts
     )
 
 
