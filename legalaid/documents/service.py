@@ -58,12 +58,22 @@ def _font_file(value: Any) -> FontFile:
     return FontFile(Path(str(value)))
 
 
+# Font names chosen on the desktop's settings page (Word font names), by field.
+FONT_NAME_SETTINGS = {
+    "doc_font_body": "body_name",
+    "doc_font_title": "title_name",
+    "doc_font_heading": "hei_name",
+}
+
+
 def generator_for(col: Any) -> DocumentGenerator:
     """A generator with the templates folder and fonts configured in ``col``'s settings."""
     get = col.admin.get_setting
     user_dir = get(SETTING_TEMPLATES_DIR)
     catalogue = TemplateCatalogue(user_dir=Path(user_dir) if user_dir else None)
-    return DocumentGenerator(catalogue, fonts_from_json(get(SETTING_FONTS)))
+    fonts = fonts_from_json(get(SETTING_FONTS))
+    chosen = {f: v.strip() for k, f in FONT_NAME_SETTINGS.items() if (v := get(k)) and v.strip()}
+    return DocumentGenerator(catalogue, replace(fonts, **chosen))
 
 
 def case_context(col: Any, case_number: str, extra: Mapping[str, Any] | None = None) -> tuple[

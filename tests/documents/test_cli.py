@@ -34,11 +34,23 @@ def desk(tmp_path: Path) -> tuple[Path, str]:
                 dispute_type="wage_arrears",
                 source="walk_in",
                 received_on=date(2026, 3, 1),
-                applicants=[ApplicantInput(person=PersonInput(
-                    name="张伟", id_number="110101199003074514", address="南昌市红谷滩区1号",
-                    phone="13800138000"))],
-                respondents=[RespondentInput(employer=EmployerInput(
-                    name="南昌宏达建筑劳务有限公司", address="南昌市青山湖区88号"))],
+                applicants=[
+                    ApplicantInput(
+                        person=PersonInput(
+                            name="张伟",
+                            id_number="110101199003074514",
+                            address="南昌市红谷滩区1号",
+                            phone="13800138000",
+                        )
+                    )
+                ],
+                respondents=[
+                    RespondentInput(
+                        employer=EmployerInput(
+                            name="南昌宏达建筑劳务有限公司", address="南昌市青山湖区88号"
+                        )
+                    )
+                ],
                 lead_staff_id=staff.id,
                 handling_method="arbitration_agency",
                 amount_claimed=439110000,
@@ -54,9 +66,24 @@ def test_generate_writes_the_case_document(
 ) -> None:
     db, number = desk
     out = tmp_path / "out" / "申请书.pdf"
-    code = main(["--db", str(db), "doc", "generate", "--case", number, "--template",
-                 "arbitration_application", "--format", "pdf", "--out", str(out),
-                 "--set", "commission=南昌市劳动人事争议仲裁委员会"])
+    code = main(
+        [
+            "--db",
+            str(db),
+            "doc",
+            "generate",
+            "--case",
+            number,
+            "--template",
+            "arbitration_application",
+            "--format",
+            "pdf",
+            "--out",
+            str(out),
+            "--set",
+            "commission=南昌市劳动人事争议仲裁委员会",
+        ]
+    )
     assert code == 0
     text = pdf_flat(out)
     assert "张伟" in text and "110101199003074514" in text
@@ -78,8 +105,22 @@ def test_generate_lists_missing_fields(
 ) -> None:
     db, number = desk
     out = tmp_path / "m.docx"
-    code = main(["--db", str(db), "doc", "generate", "--case", number, "--template",
-                 "mediation_agreement", "--format", "docx", "--out", str(out)])
+    code = main(
+        [
+            "--db",
+            str(db),
+            "doc",
+            "generate",
+            "--case",
+            number,
+            "--template",
+            "mediation_agreement",
+            "--format",
+            "docx",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 1
     err = capsys.readouterr().err
     assert "mediation.amount" in err and "mediation.deadline" in err
@@ -95,3 +136,38 @@ def test_batch_generates_the_usual_set(desk: tuple[Path, str], tmp_path: Path) -
     assert len(files) == 2 * len(batch)
     docx_files = [f for f in files if f.suffix == ".docx"]
     assert all("张伟" in docx_text(f) for f in docx_files)
+
+
+def test_fonts_chosen_in_settings_name_the_docx_fonts(
+    desk: tuple[Path, str], tmp_path: Path
+) -> None:
+    db, number = desk
+    with Collection(db) as col:
+        col.admin.set_setting("doc_font_body", "FangSong")
+    out = tmp_path / "n.docx"
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "doc",
+                "generate",
+                "--case",
+                number,
+                "--template",
+                "acceptance_notice",
+                "--format",
+                "docx",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    import zipfile
+
+    xml = (
+        zipfile.ZipFile(out).read("word/document.xml").decode()
+        + zipfile.ZipFile(out).read("word/styles.xml").decode()
+    )
+    assert 'w:eastAsia="FangSong"' in xml

@@ -7,9 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
-
 import screenshots
+from PySide6.QtGui import QImage
 
 
 @pytest.mark.slow

@@ -32,10 +32,12 @@ from ui.i18n import LANGUAGES, SETTINGS_KEY, pick
 from ui.pages.settings_org import OfficesTab, StaffTab
 
 FONT_KEYS = ("doc_font_body", "doc_font_title", "doc_font_heading")
+# The names Word documents ask for (GB/T 9704); PDFs embed the shipped faces whatever
+# is chosen here. legalaid.documents.service reads these keys.
 FONT_DEFAULTS = {
-    "doc_font_body": "AR PL SungtiL GB",
-    "doc_font_title": "WenQuanYi Micro Hei",
-    "doc_font_heading": "WenQuanYi Micro Hei",
+    "doc_font_body": "仿宋_GB2312",
+    "doc_font_title": "方正小标宋简体",
+    "doc_font_heading": "黑体",
 }
 
 
