@@ -29,6 +29,7 @@ from ui.pages.cases import CasesPage
 from ui.pages.consultations import ConsultationsPage
 from ui.pages.dashboard import DashboardPage
 from ui.pages.deadlines import DeadlinesPage
+from ui.pages.report_view import ReportView
 from ui.pages.reports import ReportsPage
 from ui.pages.settings import SettingsPage
 from ui.sync import install_sync
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.cases = CasesPage(ctx)
         self.deadlines = DeadlinesPage(ctx)
         self.reports = ReportsPage(ctx)
+        self.reports.set_content(ReportView(ctx))
         self.settings_page = SettingsPage(ctx)
         self.pages: list[tuple[str, QWidget]] = [
             (self.tr("Dashboard"), self.dashboard),

@@ -19,6 +19,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TS = HERE / "legalaid_zh_CN.ts"
 QM = HERE / "legalaid_zh_CN.qm"
+# The 统计 page keeps its strings in their own file (ui/pages/report_*.py).
+REPORTS_TS = HERE / "legalaid_reports_zh_CN.ts"
+REPORTS_QM = HERE / "legalaid_reports_zh_CN.qm"
 
 
 def tool(name: str) -> str:
@@ -30,19 +33,26 @@ def tool(name: str) -> str:
     return found
 
 
+def report_sources() -> list[str]:
+    """The 统计 page's files (translated in legalaid_reports_zh_CN.ts)."""
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui" / "pages").glob("report_*.py"))
+
+
 def sources() -> list[str]:
-    """The desktop's Python files. ui/case/ (the case workspace) keeps its own
-    translation file beside this one; every ``*_zh_CN.qm`` here is loaded."""
+    """The desktop's Python files. ui/case/ (the case workspace) and the 统计 page keep
+    their own translation files beside this one; every ``*_zh_CN.qm`` here is loaded."""
     ui = ROOT / "ui"
+    own = set(report_sources())
     return sorted(
-        str(p.relative_to(ROOT))
+        rel
         for p in ui.rglob("*.py")
         if (ui / "case") not in p.parents
         and (ui / "sync") not in p.parents  # ui/sync/ has legalaid_sync_zh_CN.ts
+        and (rel := str(p.relative_to(ROOT))) not in own
     )
 
 
-def lupdate(ts: Path) -> None:
+def lupdate(ts: Path, files: list[str] | None = None) -> None:
     subprocess.run(
         [
             tool("lupdate"),
@@ -54,7 +64,7 @@ def lupdate(ts: Path) -> None:
             "en",
             "-target-language",
             "zh_CN",
-            *sources(),
+            *(sources() if files is None else files),
             "-ts",
             str(ts),
         ],
@@ -68,17 +78,21 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
+    pairs = [(TS, QM, sources()), (REPORTS_TS, REPORTS_QM, report_sources())]
     if "--check" in argv:
+        stale = 0
         with tempfile.TemporaryDirectory() as tmp:
-            copy = Path(tmp) / TS.name
-            shutil.copy(TS, copy)
-            lupdate(copy)
-            if copy.read_bytes() != TS.read_bytes():
-                print("legalaid_zh_CN.ts is out of date: run resources/translations/update.py")
-                return 1
-        return 0
-    lupdate(TS)
-    lrelease(TS, QM)
+            for ts, _qm, files in pairs:
+                copy = Path(tmp) / ts.name
+                shutil.copy(ts, copy)
+                lupdate(copy, files)
+                if copy.read_bytes() != ts.read_bytes():
+                    print(f"{ts.name} is out of date: run resources/translations/update.py")
+                    stale = 1
+        return stale
+    for ts, qm, files in pairs:
+        lupdate(ts, files)
+        lrelease(ts, qm)
     return 0
 
 
