@@ -19,11 +19,15 @@ def data_dir() -> Path:
     return path
 
 
+DB_FILE = "legalaid.sqlite3"
+
+
 def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The desk database: the path given, else $LEGALAID_DB, else the data folder's."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get(DB_ENV)
-    if env:
-        return Path(env)
-    return data_dir() / "legalaid.db"
+    """The desk database: the path given, else $LEGALAID_DB, else the data folder's.
+
+    The desktop and the command line use this same rule, so both open the same desk.
+    """
+    chosen = explicit or os.environ.get(DB_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    return data_dir() / DB_FILE

@@ -66,3 +66,17 @@ def test_module_entry_point_and_missing_db(tmp_path: Path) -> None:
                            "case", "list"], capture_output=True, text=True, check=False)
     assert proc.returncode == 1
     assert "legalaid init" in proc.stderr
+
+
+def test_desktop_and_command_line_open_the_same_default_desk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from legalaid.config import default_db_path
+    from ui.paths import database_path
+
+    monkeypatch.delenv("LEGALAID_DB", raising=False)
+    monkeypatch.setenv("LEGALAID_DATA_DIR", str(tmp_path / "data"))
+    assert database_path() == default_db_path().resolve()
+    assert default_db_path().name == "legalaid.sqlite3"
+    monkeypatch.setenv("LEGALAID_DB", str(tmp_path / "x.db"))
+    assert database_path() == default_db_path() == tmp_path / "x.db"
