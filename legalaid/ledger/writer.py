@@ -7,13 +7,12 @@ deadlines would only show up as hundreds of false overdue items. So this narrow 
 uses ``col.write()`` with the core's own validation (``check_person``,
 ``check_employer`` in :mod:`legalaid.ledger.validate`), its session-level helpers
 (``parties.add_person``, ``parties.find_employer``, ``parties.add_employer``,
-``admin.ensure_roles``, ``cases.allocate_number``) and the models, and audits every
+``admin.ensure_roles``, ``cases.seq_for_imported_number``) and the models, and audits every
 record it creates.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -27,7 +26,6 @@ from legalaid.ledger.validate import LedgerCase, LedgerConsultation, LedgerIssue
 from legalaid.models import (
     Case,
     CaseApplicant,
-    CaseNumberCounter,
     CaseRespondent,
     Consultation,
     Note,
@@ -39,7 +37,7 @@ from legalaid.models import (
 )
 from legalaid.reports.periods import REPORT_TZ, day_start_utc, local_date
 from legalaid.services.audit import snapshot
-from legalaid.services.cases import allocate_number
+from legalaid.services.cases import seq_for_imported_number
 from legalaid.vocab import BODY_TYPES, DISPUTE_TYPES
 
 if TYPE_CHECKING:
@@ -47,7 +45,6 @@ if TYPE_CHECKING:
 
 #: Role given to a 承办人/接待人 the office does not know yet (an administrator can change it).
 NEW_STAFF_ROLE = "lawyer"
-_SEQ_IN_NUMBER = re.compile(r"(\d+)\D*$")
 # A ledger consultation has a date, not a time: it is stored at noon Beijing time so
 # the date reads the same in every time zone a desk may run in.
 _CONSULT_TIME = time(12, 0)
@@ -160,28 +157,8 @@ class LedgerWriter:
         return found
 
     def _number(self, s: Session, office: Office, year: int, number: str) -> int:
-        """The sequence of an imported number; the office's counter moves past it so a
-        number allocated later never collides."""
-        m = _SEQ_IN_NUMBER.search(number)
-        seq = int(m.group(1)) if m else 0
-        taken = s.scalar(
-            select(Case.id).where(Case.office_id == office.id, Case.year == year, Case.seq == seq)
-        )
-        if seq <= 0 or taken:
-            seq, _ = allocate_number(s, office, year)
-            return seq
-        counter = s.get(CaseNumberCounter, (office.id, year))
-        if counter is None:
-            highest = (
-                s.scalar(
-                    select(func.max(Case.seq)).where(Case.office_id == office.id, Case.year == year)
-                )
-                or 0
-            )
-            counter = CaseNumberCounter(office_id=office.id, year=year, next_seq=highest + 1)
-            s.add(counter)
-        counter.next_seq = max(counter.next_seq, seq + 1)
-        return seq
+        """The sequence of an imported number (see ``seq_for_imported_number``)."""
+        return seq_for_imported_number(s, office, year, number)
 
     def _case(self, s: Session, office: Office, lc: LedgerCase, result: WriteResult) -> Case:
         year = lc.accepted_on.year

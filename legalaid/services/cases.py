@@ -57,8 +57,8 @@ MAX_APPLICANTS = 2000
 _SEQ_IN_NUMBER = re.compile(r"(\d+)\D*$")
 
 
-def allocate_number(s: Session, office: Office, year: int) -> tuple[int, str]:
-    """The next sequence and case number for ``office`` in ``year``; never reused."""
+def _counter(s: Session, office: Office, year: int) -> CaseNumberCounter:
+    """The office's counter for ``year``, created past any number already used."""
     counter = s.get(CaseNumberCounter, (office.id, year))
     if counter is None:
         highest = (
@@ -69,6 +69,28 @@ def allocate_number(s: Session, office: Office, year: int) -> tuple[int, str]:
         )
         counter = CaseNumberCounter(office_id=office.id, year=year, next_seq=highest + 1)
         s.add(counter)
+    return counter
+
+
+def seq_for_imported_number(s: Session, office: Office, year: int, number: str) -> int:
+    """The sequence of a number brought in from elsewhere (a ledger): the digits at its
+    end when free, else a newly allocated one; the counter moves past it either way so a
+    number allocated later never collides."""
+    m = _SEQ_IN_NUMBER.search(number)
+    seq = int(m.group(1)) if m else 0
+    taken = s.scalar(
+        select(Case.id).where(Case.office_id == office.id, Case.year == year, Case.seq == seq)
+    )
+    if seq <= 0 or taken:
+        return allocate_number(s, office, year)[0]
+    counter = _counter(s, office, year)
+    counter.next_seq = max(counter.next_seq, seq + 1)
+    return seq
+
+
+def allocate_number(s: Session, office: Office, year: int) -> tuple[int, str]:
+    """The next sequence and case number for ``office`` in ``year``; never reused."""
+    counter = _counter(s, office, year)
     # Triggers may move the counter (into the number block a synchronised desk holds),
     # so read back what the database has before taking a number.
     s.flush()
@@ -220,28 +242,7 @@ class CaseService:
                 f"案件编号已存在：{number}",
                 f"Case number {number} already exists",
             )
-        m = _SEQ_IN_NUMBER.search(number)
-        seq = int(m.group(1)) if m else 0
-        taken = s.scalar(
-            select(Case.id).where(Case.office_id == office.id, Case.year == year, Case.seq == seq)
-        )
-        if seq <= 0 or taken:
-            seq, _ = allocate_number(s, office, year)
-        else:
-            counter = s.get(CaseNumberCounter, (office.id, year))
-            if counter is None:
-                highest = (
-                    s.scalar(
-                        select(func.max(Case.seq)).where(
-                            Case.office_id == office.id, Case.year == year
-                        )
-                    )
-                    or 0
-                )
-                counter = CaseNumberCounter(office_id=office.id, year=year, next_seq=highest + 1)
-                s.add(counter)
-            counter.next_seq = max(counter.next_seq, seq + 1)
-        return seq, number
+        return seq_for_imported_number(s, office, year, number), number
 
     def _check_staff(self, s: Session, staff_id: str | None, field: str) -> None:
         if staff_id and s.get(Staff, staff_id) is None:
