@@ -78,6 +78,7 @@ def child(db: Path) -> None:
         col = open_desk(db, key=bytes.fromhex(key_hex))
     else:
         col = Collection(db)
+    cases = col.cases  # the service loads on first use: before READY, not mid-run
     rng = random.Random(os.getpid())
     out = sys.stdout
     out.write("READY\n")
@@ -85,7 +86,7 @@ def child(db: Path) -> None:
     n = 0
     while True:
         n += 1
-        op = col.cases.create(
+        op = cases.create(
             CaseInput(
                 title=f"压力测试案件 {os.getpid()}-{n}",
                 dispute_type="wage_arrears",

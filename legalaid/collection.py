@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,6 +28,20 @@ from legalaid.errors import ConfigurationError, NotFoundError
 from legalaid.models import Office
 from legalaid.security.permissions import Permissions
 from legalaid.services import audit as audit_mod
+
+if TYPE_CHECKING:
+    from legalaid.reports.service import ReportService
+    from legalaid.services.admin import AdminService, CalendarService
+    from legalaid.services.cases import CaseService
+    from legalaid.services.consultations import ConsultationService
+    from legalaid.services.dashboard import DashboardService
+    from legalaid.services.deadlines import DeadlineService
+    from legalaid.services.documents import DocumentService
+    from legalaid.services.money import MoneyService
+    from legalaid.services.notes import NoteService
+    from legalaid.services.parties import PartyService
+    from legalaid.services.procedures import ProcedureService
+    from legalaid.services.search import SearchService
 
 
 class Collection:
@@ -47,19 +62,6 @@ class Collection:
         upgrade: bool = True,
         today: Callable[[], date] | None = None,
     ) -> None:
-        from legalaid.reports.service import ReportService
-        from legalaid.services.admin import AdminService, CalendarService
-        from legalaid.services.cases import CaseService
-        from legalaid.services.consultations import ConsultationService
-        from legalaid.services.dashboard import DashboardService
-        from legalaid.services.deadlines import DeadlineService
-        from legalaid.services.documents import DocumentService
-        from legalaid.services.money import MoneyService
-        from legalaid.services.notes import NoteService
-        from legalaid.services.parties import PartyService
-        from legalaid.services.procedures import ProcedureService
-        from legalaid.services.search import SearchService
-
         self.path = Path(path)
         self.engine = engine or make_engine(self.path)
         self._today = today
@@ -71,25 +73,96 @@ class Collection:
         )
         self.actor: dto.StaffInfo | None = None
         self.permissions = Permissions(self, None)
-        self.admin = AdminService(self)
-        self.calendar = CalendarService(self)
-        self.parties = PartyService(self)
-        self.consultations = ConsultationService(self)
-        self.cases = CaseService(self)
-        self.money = MoneyService(self)
-        self.procedures = ProcedureService(self)
-        self.deadlines = DeadlineService(self)
-        self.notes = NoteService(self)
-        self.documents = DocumentService(self)
-        self.reports = ReportService(self)
-        self.search = SearchService(self)
-        self.dashboard = DashboardService(self)
+
+    # -- services ---------------------------------------------------------------------
+    # Each service (and its module) is loaded on first use: opening a desk for the
+    # desktop's first page or one command reads only what that needs.
+
+    @cached_property
+    def admin(self) -> AdminService:
+        from legalaid.services.admin import AdminService
+
+        return AdminService(self)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        from legalaid.services.admin import CalendarService
+
+        return CalendarService(self)
+
+    @cached_property
+    def parties(self) -> PartyService:
+        from legalaid.services.parties import PartyService
+
+        return PartyService(self)
+
+    @cached_property
+    def consultations(self) -> ConsultationService:
+        from legalaid.services.consultations import ConsultationService
+
+        return ConsultationService(self)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        from legalaid.services.cases import CaseService
+
+        return CaseService(self)
+
+    @cached_property
+    def money(self) -> MoneyService:
+        from legalaid.services.money import MoneyService
+
+        return MoneyService(self)
+
+    @cached_property
+    def procedures(self) -> ProcedureService:
+        from legalaid.services.procedures import ProcedureService
+
+        return ProcedureService(self)
+
+    @cached_property
+    def deadlines(self) -> DeadlineService:
+        from legalaid.services.deadlines import DeadlineService
+
+        return DeadlineService(self)
+
+    @cached_property
+    def notes(self) -> NoteService:
+        from legalaid.services.notes import NoteService
+
+        return NoteService(self)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from legalaid.services.documents import DocumentService
+
+        return DocumentService(self)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from legalaid.reports.service import ReportService
+
+        return ReportService(self)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from legalaid.services.search import SearchService
+
+        return SearchService(self)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from legalaid.services.dashboard import DashboardService
+
+        return DashboardService(self)
 
     # -- lifetime -------------------------------------------------------------------
 
     def upgrade(self) -> None:
         """Bring the schema to the current version (backing up a database that has data
-        first)."""
+        first). A desk already at the current version is only read, not migrated."""
+        if not migrate.needs_upgrade(self.engine):
+            return
         from legalaid.security.backup import backup_before_migration
 
         backup_before_migration(self.engine, self.path)

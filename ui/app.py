@@ -126,6 +126,7 @@ class Desktop(QObject):
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.window.language_chosen.connect(self.switch_language)
         self.window.show()
+        self.window.build_pages_when_idle()
         return self.window
 
     def switch_language(self, lang: str) -> None:
@@ -177,7 +178,7 @@ def run(argv: Sequence[str] | None = None, *, started: float | None = None) -> i
     install_excepthook(desktop.parent_widget)
     try:
         from legalaid.security.sqlfiles import is_encrypted
-        from ui.dialogs.login import desktop_sign_in, make_idle_lock, sign_in_required
+        from ui.signin import sign_in_required
 
         username, first_run = args.user, False
         if not is_encrypted(db_path) and not is_initialised(ctx):
@@ -190,6 +191,8 @@ def run(argv: Sequence[str] | None = None, *, started: float | None = None) -> i
             username, first_run = (dialog.admin.username if dialog.admin else None), True
         staff = None
         if first_run or sign_in_required(ctx.tasks, wait_for, db_path):
+            from ui.dialogs.login import desktop_sign_in
+
             remembered = username or str(settings.value(USER_KEY, "") or "")
             staff = desktop_sign_in(ctx.tasks, wait_for, db_path, username=remembered, lang=lang)
             if staff is None:
@@ -199,6 +202,8 @@ def run(argv: Sequence[str] | None = None, *, started: float | None = None) -> i
         choose_actor(ctx, username)
         window = desktop.show_main_window()
         if staff is not None:
+            from ui.dialogs.login import make_idle_lock
+
             desktop.idle_lock = make_idle_lock(  # type: ignore[attr-defined]
                 ctx.tasks, wait_for, staff, lambda: [w for w in [desktop.window] if w], lang=lang
             )

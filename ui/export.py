@@ -9,10 +9,6 @@ from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 from legalaid import dto
 from legalaid.rules.money import fen_to_decimal
 from ui.context import AppContext
@@ -53,6 +49,11 @@ def export_cases(
     sheet_title = "案件" if ctx.lang == "zh" else "Cases"
 
     def run(col: Any, token: CancelToken) -> Generator[None, None, int]:
+        # openpyxl is a large import: loaded on the database thread by the first export.
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
         total = col.cases.count(case_filter)
         token.progress(0, total)
         yield

@@ -1,12 +1,16 @@
 """The main window: navigation, the stacked pages, menus, toolbar and status bar. It only
-arranges; each page does its own work."""
+arranges; each page does its own work.
+
+Only the page shown first is built (and its module imported) before the window appears;
+every other page is built the first time it is shown or asked for, and the desktop builds
+the rest in idle moments after start-up (:meth:`MainWindow.build_pages_when_idle`)."""
 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,21 +27,41 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
-from ui.dialogs.case_summary import CaseSummaryDialog
-from ui.dialogs.new_case import NewCaseDialog
-from ui.pages.cases import CasesPage
-from ui.pages.consultations import ConsultationsPage
-from ui.pages.dashboard import DashboardPage
-from ui.pages.deadlines import DeadlinesPage
-from ui.pages.report_view import ReportView
-from ui.pages.reports import ReportsPage
-from ui.pages.settings import SettingsPage
 from ui.sync import install_sync
+
+if TYPE_CHECKING:
+    from ui.dialogs.new_case import NewCaseDialog
+    from ui.pages.cases import CasesPage
+    from ui.pages.consultations import ConsultationsPage
+    from ui.pages.dashboard import DashboardPage
+    from ui.pages.deadlines import DeadlinesPage
+    from ui.pages.reports import ReportsPage
+    from ui.pages.settings import SettingsPage
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 PAGE_KEY = "window/page"
 CASE_WINDOW_MODULE = "ui.case"
+IDLE_BUILD_MS = 250  # between two pages built after start-up (the GUI stays responsive)
+
+
+class PageSpec(NamedTuple):
+    """Where a page's class lives (imported when the page is first built)."""
+
+    module: str
+    cls: str
+
+
+# In navigation order (Ctrl+1…6).
+PAGES = (
+    PageSpec("ui.pages.dashboard", "DashboardPage"),
+    PageSpec("ui.pages.consultations", "ConsultationsPage"),
+    PageSpec("ui.pages.cases", "CasesPage"),
+    PageSpec("ui.pages.deadlines", "DeadlinesPage"),
+    PageSpec("ui.pages.reports", "ReportsPage"),
+    PageSpec("ui.pages.settings", "SettingsPage"),
+)
+DASHBOARD, CONSULTATIONS, CASES, DEADLINES, REPORTS, SETTINGS = range(len(PAGES))
 
 
 class MainWindow(QMainWindow):
@@ -57,22 +81,20 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("legalaid — union legal aid"))
         self.case_windows: dict[str, QWidget] = {}
+        self.sync_ui: Any = None  # its settings tab is added when the settings page is built
+        self._idle_timer: QTimer | None = None
 
-        self.dashboard = DashboardPage(ctx)
-        self.consultations = ConsultationsPage(ctx)
-        self.cases = CasesPage(ctx)
-        self.deadlines = DeadlinesPage(ctx)
-        self.reports = ReportsPage(ctx)
-        self.reports.set_content(ReportView(ctx))
-        self.settings_page = SettingsPage(ctx)
-        self.pages: list[tuple[str, QWidget]] = [
-            (self.tr("Dashboard"), self.dashboard),
-            (self.tr("Consultations"), self.consultations),
-            (self.tr("Cases"), self.cases),
-            (self.tr("Deadlines"), self.deadlines),
-            (self.tr("Reports"), self.reports),
-            (self.tr("Settings"), self.settings_page),
+        titles = [
+            self.tr("Dashboard"),
+            self.tr("Consultations"),
+            self.tr("Cases"),
+            self.tr("Deadlines"),
+            self.tr("Reports"),
+            self.tr("Settings"),
         ]
+        # Until a page is built, its place in the stack holds an empty widget.
+        self._built: dict[int, QWidget] = {}
+        self.pages: list[tuple[str, QWidget]] = [(t, QWidget()) for t in titles]
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -82,10 +104,10 @@ class MainWindow(QMainWindow):
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 10px 8px; }"
         )
         self.stack = QStackedWidget()
-        for title, page in self.pages:
+        for title, placeholder in self.pages:
             self.nav.addItem(QListWidgetItem(title))
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(placeholder)
+        self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
         lay = QHBoxLayout(central)
         lay.setContentsMargins(4, 4, 4, 0)
@@ -93,14 +115,9 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        for page in (self.dashboard, self.consultations, self.cases, self.deadlines):
-            page.open_case.connect(self.open_case)  # type: ignore[attr-defined]
-        self.cases.new_case_requested.connect(self.new_case)
-        self.settings_page.language_chosen.connect(self.language_chosen)
-
         self._build_actions()
         self._build_status_bar()
-        self.sync_ui = install_sync(self)  # sync actions, status text, conflicts, settings tab
+        self.sync_ui = install_sync(self)  # sync actions, status text, conflicts
         ctx.reference_changed.connect(self._show_identity)
         ctx.tasks.busy_changed.connect(self._busy)
         ctx.tasks.progressed.connect(self._progress)
@@ -108,6 +125,91 @@ class MainWindow(QMainWindow):
         ctx.progress_finished.connect(self._progress_finished)
         self._show_identity()
         self._restore()
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def page(self, index: int) -> QWidget:
+        """The page at ``index``, built (and put in its place in the stack) if need be."""
+        built = self._built.get(index)
+        if built is not None:
+            return built
+        spec = PAGES[index]
+        page: QWidget = getattr(importlib.import_module(spec.module), spec.cls)(self.ctx)
+        self._built[index] = page
+        placeholder = self.pages[index][1]
+        self.pages[index] = (self.pages[index][0], page)
+        was_current = self.stack.currentWidget() is placeholder
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if was_current:
+            self.stack.setCurrentIndex(index)
+        self._wire_page(index, page)
+        return page
+
+    def _wire_page(self, index: int, page: Any) -> None:
+        if index in (DASHBOARD, CONSULTATIONS, CASES, DEADLINES):
+            page.open_case.connect(self.open_case)
+        if index == CASES:
+            page.new_case_requested.connect(self.new_case)
+        elif index == REPORTS:
+            from ui.pages.report_view import ReportView
+
+            page.set_content(ReportView(self.ctx))
+        elif index == SETTINGS:
+            page.language_chosen.connect(self.language_chosen)
+            if self.sync_ui is not None:
+                self.sync_ui.add_settings_tab(page)
+
+    def is_built(self, index: int) -> bool:
+        return index in self._built
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self.page(DASHBOARD)  # type: ignore[return-value]
+
+    @property
+    def consultations(self) -> ConsultationsPage:
+        return self.page(CONSULTATIONS)  # type: ignore[return-value]
+
+    @property
+    def cases(self) -> CasesPage:
+        return self.page(CASES)  # type: ignore[return-value]
+
+    @property
+    def deadlines(self) -> DeadlinesPage:
+        return self.page(DEADLINES)  # type: ignore[return-value]
+
+    @property
+    def reports(self) -> ReportsPage:
+        return self.page(REPORTS)  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(SETTINGS)  # type: ignore[return-value]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.page(row)
+            self.stack.setCurrentIndex(row)
+
+    def build_pages_when_idle(self) -> None:
+        """Build the pages not yet shown, one at a time while the database worker is idle,
+        so the first visit to each is instant (start-up only builds the page shown)."""
+        if self._idle_timer is None:
+            self._idle_timer = QTimer(self)
+            self._idle_timer.setInterval(IDLE_BUILD_MS)
+            self._idle_timer.timeout.connect(self._build_next_page)
+        self._idle_timer.start()
+
+    def _build_next_page(self) -> None:
+        if self.ctx.tasks.busy:
+            return  # the shown page is still loading: it goes first
+        missing = [i for i in range(len(PAGES)) if i not in self._built]
+        if missing:
+            self.page(missing[0])
+        if len(missing) <= 1 and self._idle_timer is not None:
+            self._idle_timer.stop()
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -146,13 +248,13 @@ class MainWindow(QMainWindow):
         )
         self.export_action = self._action(
             self.tr("&Export case list…"),
-            self.cases.choose_export_path,
+            lambda: self.cases.choose_export_path(),
             None,
             sp.SP_DialogSaveButton,
         )
         self.calculator_action = self._action(
             self.tr("Deadline &calculator…"),
-            self.deadlines.open_calculator,
+            lambda: self.deadlines.open_calculator(),
             None,
             sp.SP_FileDialogDetailedView,
         )
@@ -275,6 +377,8 @@ class MainWindow(QMainWindow):
         self.consultations.focus_intake()
 
     def new_case(self) -> NewCaseDialog:
+        from ui.dialogs.new_case import NewCaseDialog
+
         dialog = NewCaseDialog(self.ctx, self)
         dialog.created.connect(lambda case: self.open_case(case.id))
         dialog.open()
@@ -305,6 +409,8 @@ class MainWindow(QMainWindow):
             module = importlib.import_module(CASE_WINDOW_MODULE)
             opener = module.open_case_window
         except (ImportError, AttributeError):
+            from ui.dialogs.case_summary import CaseSummaryDialog
+
             window: QWidget = CaseSummaryDialog(self.ctx, case_id, self)
         else:
             window = opener(self.ctx, case_id, self)
@@ -347,7 +453,8 @@ class MainWindow(QMainWindow):
         s.setValue(GEOMETRY_KEY, self.saveGeometry())
         s.setValue(STATE_KEY, self.saveState())
         s.setValue(PAGE_KEY, self.nav.currentRow())
-        self.cases.save_state()
+        if self.is_built(CASES):
+            self.cases.save_state()
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

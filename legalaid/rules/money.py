@@ -10,8 +10,6 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 from legalaid.errors import ValidationError
 
 __all__ = [
@@ -185,6 +183,8 @@ def amount_in_words(fen: int) -> str:
             "金额过大，无法转换为大写",
             "The amount is too large to write in words",
         )
+    import cn2an  # large (regex tables); only documents need amounts in words
+
     text = yuan_str(fen)
     try:
         words = cn2an.an2cn(text, "rmb")

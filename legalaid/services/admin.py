@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from legalaid import dto
 from legalaid.errors import NotFoundError, ValidationError
 from legalaid.models import Office, Role, Setting, Staff
-from legalaid.rules.holidays import HolidayCalendar, HolidayData, parse_holiday_data
 from legalaid.services import convert
 from legalaid.services.audit import snapshot
 from legalaid.services.checks import Checker
@@ -22,6 +21,7 @@ from legalaid.vocab import ROLES
 
 if TYPE_CHECKING:
     from legalaid.collection import Collection
+    from legalaid.rules.holidays import HolidayCalendar, HolidayData
 
 # Default permissions per role; administrators may edit roles and add their own.
 DEFAULT_PERMISSIONS: dict[str, str] = {
@@ -376,6 +376,8 @@ class CalendarService:
         self._lock = threading.Lock()
 
     def get(self) -> HolidayCalendar:
+        from legalaid.rules.holidays import HolidayCalendar
+
         with self._lock:
             if self._cached is None:
                 cal = HolidayCalendar.default()
@@ -388,6 +390,8 @@ class CalendarService:
     def import_text(self, text: str, fmt: str | None = None) -> dto.Op[HolidayData]:
         """Validate and store administrator holiday data (JSON or CSV); merged with any
         data stored before. Raises ValidationError and stores nothing on a bad row."""
+        from legalaid.rules.holidays import HolidayCalendar, parse_holiday_data
+
         data = parse_holiday_data(text, "csv" if fmt == "csv" else "json" if fmt else None)
         merged = HolidayCalendar(use_library=False)
         stored = self.col.admin.get_setting(HOLIDAY_SETTING)

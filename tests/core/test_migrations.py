@@ -71,3 +71,67 @@ def test_connection_pragmas(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
     finally:
         col.close()
+
+
+def test_head_revision_is_alembics_head() -> None:
+    """Opening a desk reads the revisions from the scripts' text, not through Alembic:
+    both must agree on every revision, its parents and the head."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert scripts.get_heads() == [migrate.head_revision()]
+    expected = {}
+    for script in scripts.walk_revisions():
+        down = script.down_revision
+        expected[script.revision] = (down,) if isinstance(down, str) else tuple(down or ())
+    assert migrate.script_revisions() == expected
+
+
+def test_script_revisions_reads_merges_and_skips_non_revisions(tmp_path: Path) -> None:
+    (tmp_path / "__init__.py").write_text("")
+    (tmp_path / "a.py").write_text('revision = "a"\ndown_revision = None\n')
+    (tmp_path / "b.py").write_text('revision: str = "b"  # note\ndown_revision: str | None = "a"\n')
+    (tmp_path / "c.py").write_text("revision = 'c'\ndown_revision = 'a'\n")
+    (tmp_path / "m.py").write_text('"""merge"""\nrevision = "m"\ndown_revision = ("b", "c")\n')
+    (tmp_path / "helper.py").write_text("X = 1\n")
+    assert migrate.script_revisions(tmp_path) == {
+        "a": (),
+        "b": ("a",),
+        "c": ("a",),
+        "m": ("b", "c"),
+    }
+
+
+def test_current_revision_without_alembic(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "r.db")
+    try:
+        assert migrate.current_revision(engine) is None
+        assert migrate.needs_upgrade(engine)
+        migrate.upgrade(engine, "0001")
+        assert migrate.current_revision(engine) == "0001"
+        assert migrate.needs_upgrade(engine)
+        migrate.upgrade(engine)
+        assert not migrate.needs_upgrade(engine)
+    finally:
+        engine.dispose()
+
+
+def test_opening_a_current_desk_does_not_load_alembic(tmp_path: Path) -> None:
+    """Alembic (a large import) is loaded only when a desk actually needs migrating."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "current.db"
+    Collection(path).close()  # created at the head revision
+    code = (
+        "import sys\n"
+        "from legalaid.collection import Collection\n"
+        f"col = Collection({str(path)!r})\n"
+        "col.admin.is_initialised()\n"
+        "col.close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == "[]"

@@ -169,3 +169,16 @@ def test_password_helpers() -> None:
         with pytest.raises(ValidationError) as exc:
             passwords.check_policy(bad)
         assert exc.value.errors[0].code == code
+
+
+def test_dummy_hashes_use_the_current_parameters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixed hashes an unknown user is checked against cost what a real one costs."""
+    for fast, other in ((False, passwords._DUMMY_HASH_FAST), (True, passwords._DUMMY_HASH)):
+        monkeypatch.setattr(passwords, "_FAST", fast)
+        passwords._hasher.cache_clear()
+        try:
+            assert not passwords.needs_rehash(passwords.dummy_hash())
+            assert passwords.needs_rehash(other)
+            assert not passwords.verify_password(passwords.dummy_hash(), "Password-1")
+        finally:
+            passwords._hasher.cache_clear()

@@ -45,6 +45,80 @@ def test_main_py_starts_and_shows_the_window(tmp_path, db_path) -> None:
     assert (tmp_path / "legalaid.log").exists()
 
 
+def test_start_up_loads_only_what_the_first_page_needs(tmp_path, db_path) -> None:
+    """Start-up imports neither Alembic (the desk is current) nor what only later pages,
+    exports, documents or sync need; those load on first use."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "LEGALAID_DATA_DIR": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path),
+    }
+    heavy = [
+        "alembic",
+        "argon2",
+        "cn2an",
+        "docx",
+        "docxtpl",
+        "fastapi",
+        "httpx",
+        "openpyxl",
+        "reportlab",
+        "uvicorn",
+        "legalaid.reports",
+        "ui.pages.cases",
+        "ui.pages.settings",
+        "ui.pages.report_view",
+    ]
+    code = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(root)!r})\n"
+        "from ui.app import run\n"
+        f"run(['--db', {str(db_path)!r}, '--quit-after-show'])\n"
+        f"heavy = {heavy!r}\n"
+        "print('LOADED', sorted(h for h in heavy if any(m == h or m.startswith(h + '.') "
+        "for m in sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "window shown after" in out.stdout
+    assert "LOADED []" in out.stdout, out.stdout
+
+
+def test_pages_are_built_when_first_shown(qtbot, ctx) -> None:
+    from ui.main_window import CASES, DASHBOARD, PAGES, SETTINGS
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.is_built(DASHBOARD)
+    assert not window.is_built(CASES) and not window.is_built(SETTINGS)
+    window.show_page(CASES)
+    assert window.is_built(CASES)
+    assert window.stack.currentWidget() is window.cases
+    assert window.stack.count() == len(PAGES)
+    assert window.stack.indexOf(window.cases) == CASES
+    # The sync tab is added to the settings page when that page is built.
+    tab = window.sync_ui.settings_tab
+    assert window.is_built(SETTINGS)
+    assert window.settings_page.indexOf(tab) >= 0
+    assert window.stack.currentWidget() is window.cases  # building did not switch pages
+    wait_idle(qtbot, ctx)
+    window.build_pages_when_idle()
+    qtbot.waitUntil(lambda: all(window.is_built(i) for i in range(len(PAGES))), timeout=20000)
+    wait_idle(qtbot, ctx)
+    assert window.nav.currentRow() == CASES
+
+
 def test_switching_to_english_rebuilds_the_window(qtbot, ctx) -> None:
     from ui.app import Desktop
     from ui.i18n import install_translators

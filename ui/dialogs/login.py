@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from legalaid import dto
 from legalaid.errors import LegalAidError, ValidationError
+from ui.signin import auth as _auth
+from ui.signin import sign_in_required as sign_in_required  # re-exported
 
 Authenticate = Callable[[str, str], Any]  # -> legalaid.security.auth.LoginResult
 
@@ -368,19 +370,6 @@ def desktop_sign_in(
     return staff
 
 
-def sign_in_required(
-    tasks: Any, wait_for: Callable[[Any, Callable[[Any], Any]], Any], db_path: Path
-) -> bool:
-    """Whether the start must ask for a password: always on an encrypted desk, and on a
-    plain desk once any account has a password (a desk from before accounts had
-    passwords opens as before until an administrator sets one)."""
-    from legalaid.security.sqlfiles import is_encrypted
-
-    if is_encrypted(db_path):
-        return True
-    return not bool(wait_for(tasks, lambda col: _auth(col).needs_setup()))
-
-
 def make_idle_lock(
     tasks: Any,
     wait_for: Callable[[Any, Callable[[Any], Any]], Any],
@@ -398,9 +387,3 @@ def make_idle_lock(
     lock = IdleLock(minutes, verify, windows, lang=lang)
     lock.start()
     return lock
-
-
-def _auth(col: Any) -> Any:
-    from legalaid.security.auth import Auth
-
-    return Auth(col)

@@ -6,17 +6,32 @@ The main window calls :func:`install_sync` once; everything else is wired here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QToolBar
 
-from ui.sync.conflicts import ConflictsDialog
 from ui.sync.controller import SyncController
-from ui.sync.settings_group import SyncSettingsTab
+
+if TYPE_CHECKING:
+    from ui.sync.conflicts import ConflictsDialog
+    from ui.sync.settings_group import SyncSettingsTab
 
 __all__ = ["ConflictsDialog", "SyncController", "SyncSettingsTab", "SyncUi", "install_sync"]
+
+
+def __getattr__(name: str) -> Any:
+    # The conflicts view and the settings tab are imported when first used.
+    if name == "ConflictsDialog":
+        from ui.sync.conflicts import ConflictsDialog
+
+        return ConflictsDialog
+    if name == "SyncSettingsTab":
+        from ui.sync.settings_group import SyncSettingsTab
+
+        return SyncSettingsTab
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class SyncUi(QObject):
@@ -60,11 +75,27 @@ class SyncUi(QObject):
         if toolbar is not None:
             toolbar.addAction(self.sync_action)
 
-        settings = getattr(window, "settings_page", None)
-        if settings is not None:
-            self.settings_tab = SyncSettingsTab(self.controller)
-            settings.addTab(self.settings_tab, self.tr("Sync"))
+        self._settings_tab: SyncSettingsTab | None = None
         self.controller.refresh(self._started)
+
+    def add_settings_tab(self, settings: QTabWidget) -> SyncSettingsTab:
+        """Add the sync tab to the settings page (the window calls this when it builds
+        that page)."""
+        from ui.sync.settings_group import SyncSettingsTab
+
+        self._settings_tab = SyncSettingsTab(self.controller)
+        settings.addTab(self._settings_tab, self.tr("Sync"))
+        return self._settings_tab
+
+    @property
+    def settings_tab(self) -> SyncSettingsTab:
+        """The sync tab of the settings page (building that page if need be)."""
+        if self._settings_tab is None:
+            window = self.parent()
+            getattr(window, "settings_page", None)  # builds it, which adds the tab
+        if self._settings_tab is None:
+            raise AttributeError("the window has no settings page")
+        return self._settings_tab
 
     def _started(self) -> None:
         if self.controller.configured:
@@ -78,6 +109,8 @@ class SyncUi(QObject):
 
     def show_conflicts(self) -> ConflictsDialog:
         if self.dialog is None:
+            from ui.sync.conflicts import ConflictsDialog
+
             window = self.parent()
             assert isinstance(window, QMainWindow)
             self.dialog = ConflictsDialog(self.ctx, window, self.controller.sync_now)

@@ -8,17 +8,19 @@ desk keeps working offline: a failed round only changes the status text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from legalaid import dto
 from legalaid.errors import LegalAidError
 from legalaid.sync import state
-from legalaid.sync.client import SyncClient, SyncReport
 from legalaid.sync.state import SyncStatus
 from ui.context import AppContext
 from ui.i18n import message
+
+if TYPE_CHECKING:
+    from legalaid.sync.client import SyncReport
 
 INTERVAL_KEY = "sync/interval_minutes"
 DEFAULT_INTERVAL_MIN = 5
@@ -32,6 +34,8 @@ SYNC_CHANGES = dto.OpChanges.of(
 
 def run_round(col: Any) -> tuple[SyncReport, SyncStatus]:
     """One round on the worker; the status read after it."""
+    from legalaid.sync.client import SyncClient  # httpx: loaded by the first round
+
     client = SyncClient(col, timeout=HTTP_TIMEOUT_S)
     try:
         report = client.sync()
@@ -42,6 +46,8 @@ def run_round(col: Any) -> tuple[SyncReport, SyncStatus]:
 
 def login(col: Any, url: str, username: str, password: str) -> SyncStatus:
     """Sign in (the token is kept in the desk, like ``legalaid sync --user``)."""
+    from legalaid.sync.client import SyncClient
+
     client = SyncClient(col, url, timeout=HTTP_TIMEOUT_S)
     try:
         client.login(username, password)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QTimer
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 FIT_LIMIT = 500  # fitting columns reads every row: only for small lists
@@ -34,16 +34,45 @@ def make_table(
     header.setStretchLastSection(stretch is None)
     view.setWordWrap(False)
     if fit:
-        timer = QTimer(view)
-        timer.setSingleShot(True)
-        timer.setInterval(0)
-        timer.timeout.connect(lambda: fit_columns(view, stretch))
-        model.modelReset.connect(timer.start)
-        model.dataChanged.connect(lambda *_: timer.start())
-        timer.start()
+        fitter = _Fitter(view, stretch)
+        model.modelReset.connect(fitter.request)
+        model.dataChanged.connect(lambda *_: fitter.request())
+        fitter.request()
     elif stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+class _Fitter(QObject):
+    """Fits a view's columns after its rows change, but only while it is shown: a table
+    on a page nobody has opened yet is fitted when it first appears (fitting reads every
+    cell on the GUI thread)."""
+
+    def __init__(self, view: QTableView, stretch: int | None) -> None:
+        super().__init__(view)
+        self._stretch = stretch
+        self._pending = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._fit)
+        view.installEventFilter(self)
+
+    def request(self) -> None:
+        self._timer.start()
+
+    def _fit(self) -> None:
+        view = self.parent()
+        if not isinstance(view, QTableView):
+            return
+        self._pending = not view.isVisible()
+        if not self._pending:
+            fit_columns(view, self._stretch)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._pending and event.type() == QEvent.Type.Show:
+            self._fit()  # before the first paint: no visible jump
+        return False
 
 
 def fit_columns(view: QTableView, stretch: int | None = None) -> None:
