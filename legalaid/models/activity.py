@@ -31,7 +31,15 @@ class Recovery(OfficeOwned, Base):
     __tablename__ = "recoveries"
     __table_args__ = (
         Index("ix_recoveries_case", "case_id"),
-        Index("ix_recoveries_office_received", "office_id", "received_on"),
+        Index(
+            "ix_recoveries_office_received",
+            "office_id",
+            "received_on",
+            "archived_at",
+            "kind",
+            "amount_fen",
+            "case_id",
+        ),
         Index("ix_recoveries_received", "received_on"),
     )
 

@@ -24,7 +24,17 @@ from legalaid.db.base import Base, OfficeOwned, UTCDateTime
 class Consultation(OfficeOwned, Base):
     __tablename__ = "consultations"
     __table_args__ = (
-        Index("ix_consultations_office_consulted", "office_id", "consulted_at"),
+        # Covers the period counts (reports): no row is read.
+        Index(
+            "ix_consultations_office_consulted",
+            "office_id",
+            "consulted_at",
+            "archived_at",
+            "channel",
+            "topic",
+            "staff_id",
+            "worker_count",
+        ),
         Index("ix_consultations_consulted", "consulted_at"),
     )
 
@@ -42,6 +52,22 @@ class Consultation(OfficeOwned, Base):
     worker_count: Mapped[int] = mapped_column(Integer, default=1)
 
 
+# What the period summaries group and sum cases by (see legalaid.reports.queries).
+_REPORT_COLUMNS = (
+    "office_id",
+    "archived_at",
+    "status",
+    "dispute_type",
+    "source",
+    "handling_method",
+    "lead_staff_id",
+    "outcome",
+    "worker_count",
+    "ledger_recovered_fen",
+    "ledger_wage_recovered_fen",
+)
+
+
 class Case(OfficeOwned, Base):
     """A legal-aid case. ``number`` is the human-facing number, unique per office and
     year and separate from the key."""
@@ -52,9 +78,11 @@ class Case(OfficeOwned, Base):
         UniqueConstraint("number"),
         Index("ix_cases_office_status", "office_id", "status"),
         Index("ix_cases_office_received", "office_id", "received_on"),
-        # Period counts read these indexes only (reports, dashboard).
-        Index("ix_cases_accepted_cover", "accepted_on", "office_id", "archived_at", "worker_count"),
-        Index("ix_cases_closed_cover", "closed_on", "office_id", "archived_at", "status"),
+        # Period counts and summaries read these indexes only (reports, dashboard).
+        Index("ix_cases_accepted_cover", "accepted_on", *_REPORT_COLUMNS, "closed_on", "id"),
+        Index("ix_cases_closed_cover", "closed_on", *_REPORT_COLUMNS, "accepted_on"),
+        # Live cases by key: "is this case archived?" without reading the case.
+        Index("ix_cases_live_id", "id", sqlite_where=text("archived_at IS NULL")),
         # The default list order, newest first, without sorting a million rows.
         Index(
             "ix_cases_live_received", "received_on", "seq", sqlite_where=text("archived_at IS NULL")
@@ -110,7 +138,9 @@ class CaseStaff(OfficeOwned, Base):
 
 class CaseApplicant(OfficeOwned, Base):
     __tablename__ = "case_applicants"
-    __table_args__ = (Index("ix_case_applicants_case", "case_id"),)
+    __table_args__ = (
+        Index("ix_case_applicants_case", "case_id", "archived_at", "position", "person_id"),
+    )
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
