@@ -78,12 +78,22 @@ def _hits(table: str) -> str:
 
 def _case_ids_matching(q: str) -> str:
     del q
+    try:
+        from legalaid.db.search_text import SEARCH_CAP
+    except ImportError:
+        SEARCH_CAP = 2000
+
+    def linked(link: str, key: str, party: str) -> str:
+        return (
+            f"SELECT case_id FROM (SELECT l.case_id FROM {link} l JOIN {party} p "
+            f"ON p.id = l.{key} WHERE p.rowid IN ({_hits(party)}) "
+            f"ORDER BY l.rowid DESC LIMIT {SEARCH_CAP})"
+        )
+
     return (
         f"SELECT c.id FROM cases c WHERE c.rowid IN ({_hits('cases')}) "
-        "UNION SELECT a.case_id FROM case_applicants a JOIN people p ON p.id = a.person_id "
-        f"WHERE p.rowid IN ({_hits('people')}) "
-        "UNION SELECT r.case_id FROM case_respondents r JOIN employers e ON e.id = r.employer_id "
-        f"WHERE e.rowid IN ({_hits('employers')}) "
+        f"UNION {linked('case_applicants', 'person_id', 'people')} "
+        f"UNION {linked('case_respondents', 'employer_id', 'employers')} "
         "UNION SELECT n.case_id FROM notes n WHERE n.id IN (SELECT note_id FROM note_revisions "
         f"WHERE rowid IN ({_hits('note_revisions')}))"
     )

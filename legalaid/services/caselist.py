@@ -11,7 +11,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from legalaid import dto
-from legalaid.db.search_text import fts_rowids, match_query
+from legalaid.db.search_text import SEARCH_CAP, fts_rowids, match_query
 from legalaid.models import (
     Case,
     CaseApplicant,
@@ -19,7 +19,6 @@ from legalaid.models import (
     CaseStaff,
     Deadline,
     Employer,
-    Note,
     Person,
     Recovery,
     Staff,
@@ -40,37 +39,41 @@ SORTABLE = {
 
 
 def text_case_ids(query: str) -> Any:
-    """A SELECT of case ids whose number, title, parties or notes contain ``query``.
+    """A condition on ``cases``: the case's number, title, parties or notes contain
+    ``query``.
 
-    Returns None when the query has nothing searchable in it. Each index lookup is
-    capped at the newest matches (see ``fts_rowids``) so a one-character query stays
-    quick on a large desk.
+    Returns None when the query has nothing searchable in it. Each kind of match is
+    capped at its newest :data:`SEARCH_CAP` (index rows, then links from people and
+    employers to cases), so a broad query ("王", "劳务有限公司") stays quick on a large
+    desk; the list then holds the newest matches.
     """
     q = match_query(query)
     if q is None:
         return None
 
-    def hits(column: str, table: str) -> Any:
-        return text(f"{column} IN ({fts_rowids(table)})").bindparams(q=q)
+    def linked(link: str, key: str, party: str) -> str:
+        # The newest links of the matching parties; a party with hundreds of cases
+        # (a large employer) cannot blow the list up.
+        return (
+            f"SELECT case_id FROM (SELECT l.case_id FROM {link} l JOIN {party} p "
+            f"ON p.id = l.{key} WHERE p.rowid IN ({fts_rowids(party)}) "
+            f"ORDER BY l.rowid DESC LIMIT {SEARCH_CAP})"
+        )
 
-    own = select(Case.id).where(hits("cases.rowid", "cases"))
-    people = (
-        select(CaseApplicant.case_id)
-        .join(Person, Person.id == CaseApplicant.person_id)
-        .where(hits("people.rowid", "people"))
+    own = f"SELECT c.id FROM cases c WHERE c.rowid IN ({fts_rowids('cases')})"
+    notes = (
+        "SELECT n.case_id FROM notes n WHERE n.id IN (SELECT note_id FROM note_revisions "
+        f"WHERE rowid IN ({fts_rowids('note_revisions')}))"
     )
-    employers = (
-        select(CaseRespondent.case_id)
-        .join(Employer, Employer.id == CaseRespondent.employer_id)
-        .where(hits("employers.rowid", "employers"))
+    union = " UNION ".join(
+        (
+            own,
+            linked("case_applicants", "person_id", "people"),
+            linked("case_respondents", "employer_id", "employers"),
+            notes,
+        )
     )
-    notes = select(Note.case_id).where(
-        text(
-            "notes.id IN (SELECT note_id FROM note_revisions WHERE rowid IN "
-            f"({fts_rowids('note_revisions')}))"
-        ).bindparams(q=q)
-    )
-    return own.union(people, employers, notes)
+    return text(f"cases.id IN ({union})").bindparams(q=q)
 
 
 def apply_filter(stmt: Select[Any], f: dto.CaseFilter) -> Select[Any] | None:
@@ -116,10 +119,10 @@ def apply_filter(stmt: Select[Any], f: dto.CaseFilter) -> Select[Any] | None:
             )
         )
     if f.text.strip():
-        ids = text_case_ids(f.text)
-        if ids is None:
+        matches = text_case_ids(f.text)
+        if matches is None:
             return None
-        conds.append(Case.id.in_(ids))
+        conds.append(matches)
     return stmt.where(and_(*conds)) if conds else stmt
 
 
