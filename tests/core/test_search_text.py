@@ -17,7 +17,7 @@ from legalaid.db.search_text import match_query, ngrams, normalise
 @pytest.fixture(scope="module")
 def fts() -> Iterator[sqlite3.Connection]:
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61')")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61', prefix='1')")
     yield conn
     conn.close()
 

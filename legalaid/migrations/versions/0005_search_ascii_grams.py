@@ -1,9 +1,12 @@
-"""search index: 4-grams for runs of ASCII letters and digits
+"""search index: 4-grams for runs of ASCII letters and digits, one-character prefixes
 
 Digit bigrams are in almost every ID number and phone, so a search for part of an ID
 number read most of the people index. The indexed form now gives ASCII runs 4-grams
-(see legalaid.db.search_text); the search tables are refilled from their source rows.
-The triggers call la_ngrams and stay as they are.
+(see legalaid.db.search_text). A one-character search ("王") is a prefix query that
+merged thousands of posting lists; the tables now keep an index of one-character
+prefixes (FTS5 ``prefix='1'``, about half as large again). The search tables are
+recreated and refilled from their source rows; the triggers call la_ngrams and stay
+as they are.
 
 Revision ID: 0005
 Revises: 0004
@@ -21,11 +24,14 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-def _refill() -> None:
+def _recreate(options: str) -> None:
     # The current la_ngrams defines the indexed form, so both directions refill with
     # it: an index built by one code version is only read by the same version.
     from legalaid.db.search_text import INDEXED, rebuild_statements
 
+    for table in INDEXED:
+        op.execute(f"DROP TABLE fts_{table}")
+        op.execute(f"CREATE VIRTUAL TABLE fts_{table} USING fts5(body, {options})")
     for stmt in rebuild_statements():
         op.execute(stmt)
     for table in INDEXED:  # merge the segments the refill wrote
@@ -33,8 +39,8 @@ def _refill() -> None:
 
 
 def upgrade() -> None:
-    _refill()
+    _recreate("tokenize='unicode61', prefix='1'")
 
 
 def downgrade() -> None:
-    _refill()
+    _recreate("tokenize='unicode61'")
