@@ -12,7 +12,7 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-from legalaid.db.engine import register_functions
+from legalaid.db.engine import CACHE_KIB, register_functions
 from legalaid.db.search_text import match_query
 
 OPEN = ("intake", "eligibility_review", "accepted", "negotiation", "mediation", "arbitration",
@@ -54,6 +54,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # as the desk's connections
     return conn
 
 
