@@ -91,8 +91,11 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The revision the database at ``engine`` is at (None: never migrated)."""
-    with engine.connect() as conn:
+    """The revision the database at ``engine`` is at (None: never migrated). Only reads:
+    a desk another process is writing to can still be checked."""
+    from legalaid.db.engine import READ_ONLY
+
+    with engine.execution_options(**{READ_ONLY: True}).connect() as conn:
         if not inspect(conn).has_table(VERSION_TABLE):
             return None
         rows = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()

@@ -135,3 +135,20 @@ def test_opening_a_current_desk_does_not_load_alembic(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_opening_a_current_desk_only_reads(tmp_path: Path) -> None:
+    """A desk another process is writing to (a sync, a ledger import) still opens: the
+    schema check takes no write lock."""
+    path = tmp_path / "busy.db"
+    Collection(path).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE alembic_version SET version_num = version_num")
+    try:
+        col = Collection(path)
+        assert not col.admin.is_initialised()
+    finally:
+        writer.execute("ROLLBACK")  # before closing: close() may write (PRAGMA optimize)
+        writer.close()
+    col.close()
