@@ -81,8 +81,11 @@ class Case(OfficeOwned, Base):
         # Period counts and summaries read these indexes only (reports, dashboard).
         Index("ix_cases_accepted_cover", "accepted_on", *_REPORT_COLUMNS, "closed_on", "id"),
         Index("ix_cases_closed_cover", "closed_on", *_REPORT_COLUMNS, "accepted_on"),
-        # Live cases by key: "is this case archived?" without reading the case.
-        Index("ix_cases_live_id", "id", sqlite_where=text("archived_at IS NULL")),
+        # Live cases by key: "is this case archived?" and the list order of search
+        # matches, without reading the case.
+        Index(
+            "ix_cases_live_id", "id", "received_on", "seq", sqlite_where=text("archived_at IS NULL")
+        ),
         # The default list order, newest first, without sorting a million rows.
         Index(
             "ix_cases_live_received", "received_on", "seq", sqlite_where=text("archived_at IS NULL")

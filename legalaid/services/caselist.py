@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select, text
+from sqlalchemy import Select, and_, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnClause
 
 from legalaid import dto
 from legalaid.db.search_text import SEARCH_CAP, fts_rowids, match_query
@@ -225,11 +226,18 @@ def count(s: Session, f: dto.CaseFilter) -> int:
     return 0 if stmt is None else int(s.scalar(stmt) or 0)
 
 
+_ROWID: ColumnClause[int] = literal_column("cases.rowid")
+
+
 def page(s: Session, req: dto.PageRequest, today: date) -> list[dto.CaseRow]:
-    stmt = apply_filter(select(Case), req.filter)
-    if stmt is None:
+    # Choose the page's rows first, reading only what the filter and the order need
+    # (often an index alone: a text search's matches are sorted from ix_cases_live_id),
+    # then read those rows whole.
+    chosen = apply_filter(select(_ROWID).select_from(Case), req.filter)
+    if chosen is None:
         return []
-    stmt = order_by(stmt, req.sort).offset(max(req.offset, 0)).limit(max(req.limit, 0))
+    chosen = order_by(chosen, req.sort).offset(max(req.offset, 0)).limit(max(req.limit, 0))
+    stmt = order_by(select(Case).where(_ROWID.in_(chosen)), req.sort)
     return case_rows(s, stmt, today)
 
 

@@ -3,7 +3,8 @@
 The monthly summary also totals the year to date: tens of thousands of cases,
 consultations, recoveries and applicants, each of which was a row read at random.
 These indexes hold every column those queries group, sum or filter by, so the
-summary reads index entries in order instead.
+summary reads index entries in order instead. Live cases by key, with the list order,
+serve the archived check of joined rows and the sorting of search matches.
 
 Revision ID: 0006
 Revises: 0005
@@ -75,7 +76,7 @@ def upgrade() -> None:
         op.drop_index(name, table_name=table)
         op.create_index(name, table, cols)
     live = sa.text("archived_at IS NULL")
-    op.create_index("ix_cases_live_id", "cases", ["id"], sqlite_where=live)
+    op.create_index("ix_cases_live_id", "cases", ["id", "received_on", "seq"], sqlite_where=live)
     op.execute("ANALYZE")
 
 
