@@ -132,6 +132,27 @@ def test_preview_shows_the_headline_figures_of_the_core(qtbot: Any, demo_ctx: Ap
     assert model.headerData(3, table.horizontalHeader().orientation()) == "期末在办"
 
 
+def test_another_preview_refills_the_same_tables(qtbot: Any, demo_ctx: AppContext) -> None:
+    view = make_view(qtbot, demo_ctx)
+    view.show()
+    choose_year(view, 2026)
+    preview(qtbot, view)
+    view.tabs.setCurrentIndex(4)
+    views = [view.tabs.widget(i) for i in range(view.tabs.count())]
+    first = views[2].model()
+    district = next(o for o in demo_ctx.offices if o.parent_id is not None)
+    view.office.setCurrentIndex(view.office.findData(district.id))
+    shown = preview(qtbot, view)
+    # The views stay (only the one in sight is laid out again) with the new figures.
+    assert [view.tabs.widget(i) for i in range(view.tabs.count())] == views
+    assert view.tabs.currentIndex() == 4
+    model = views[2].model()
+    assert model is not first and model.rowCount() == len(shown.cases_by_dispute_type)
+    accepted = sum(int(model.index(r, 1).data()) for r in range(model.rowCount()))
+    assert accepted == shown.headline.cases_accepted
+    assert views[2].selectionModel().model() is model
+
+
 def test_preview_of_one_office(qtbot: Any, demo_ctx: AppContext) -> None:
     view = make_view(qtbot, demo_ctx)
     choose_year(view, 2026)

@@ -41,6 +41,7 @@ from ui.tasks import CancelToken
 
 # (format, button text is set in _build, file-dialog filter suffix)
 FORMATS = ("pdf", "docx", "xlsx", "csv", "json")
+FIT_ROWS = 50  # rows measured to size a table's columns
 
 
 def last_month(today: date) -> tuple[int, int]:
@@ -303,16 +304,36 @@ class ReportView(QWidget):
         self.figures["workers_benefited"].setText(f"{h.workers_benefited:,}")
         self.figures["economic_loss"].setText(money(h.economic_loss_recovered_fen))
         self.figures["wage_arrears"].setText(money(h.wage_arrears_recovered_fen))
-        current = self.tabs.currentIndex()
-        while self.tabs.count():
-            page = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            if page is not None:
-                page.deleteLater()
-        for name, model in self.table_models(sm):
-            self.tabs.addTab(self._table(model), name)
-        self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
+        tables = self.table_models(sm)
+        if self.tabs.count() == len(tables):
+            # The same tables again: new models in the views there are, so only the
+            # table in sight is laid out now (removing tabs one by one shows each in
+            # turn, and a table shown measures its rows to size its columns).
+            for i, (name, model) in enumerate(tables):
+                view = self.tabs.widget(i)
+                assert isinstance(view, QTableView)
+                self._set_model(view, model)
+                self.tabs.setTabText(i, name)
+        else:  # the first summary shown
+            current = self.tabs.currentIndex()
+            while self.tabs.count():
+                page = self.tabs.widget(0)
+                self.tabs.removeTab(0)
+                if page is not None:
+                    page.deleteLater()
+            for name, model in tables:
+                self.tabs.addTab(self._table(model), name)
+            self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
         self.previewed.emit(sm)
+
+    @staticmethod
+    def _set_model(view: QTableView, model: TableModel) -> None:
+        old, selection = view.model(), view.selectionModel()
+        model.setParent(view)
+        view.setModel(model)
+        for obj in (selection, old):  # the view keeps neither
+            if obj is not None:
+                obj.deleteLater()
 
     def _table(self, model: TableModel) -> QTableView:
         view = QTableView()
@@ -326,6 +347,9 @@ class ReportView(QWidget):
         # Compact columns, as in the printed report; figures need no full width.
         header.setMinimumSectionSize(96)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the rows in sight and the first rows: the workload table has a row
+        # per staff member (hundreds in a federation), each cell asked of the model.
+        header.setResizeContentsPrecision(FIT_ROWS)
         header.setStretchLastSection(False)
         return view
 
