@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-FIT_LIMIT = 500  # fitting columns reads every row: only for small lists
+FIT_LIMIT = 500  # fitting columns asks the model for cells: only for small lists
+FIT_ROWS = 20  # the rows in sight and this many more are measured to fit a column
 
 
 def make_table(
@@ -34,6 +35,9 @@ def make_table(
     header.setStretchLastSection(stretch is None)
     view.setWordWrap(False)
     if fit:
+        # Every cell measured is several calls from Qt into the model on the GUI thread,
+        # each of which may wait for the GIL while the database thread works.
+        header.setResizeContentsPrecision(FIT_ROWS)
         fitter = _Fitter(view, stretch)
         model.modelReset.connect(fitter.request)
         model.dataChanged.connect(lambda *_: fitter.request())
