@@ -6,21 +6,29 @@ brings in historical cases that are already accepted or closed, for which statut
 deadlines would only show up as hundreds of false overdue items. So this narrow writer
 uses ``col.write()`` with the core's own validation (``check_person``,
 ``check_employer`` in :mod:`legalaid.ledger.validate`), its session-level helpers
-(``parties.add_person``, ``parties.find_employer``, ``parties.add_employer``,
-``admin.ensure_roles``, ``cases.seq_for_imported_number``) and the models, and audits every
-record it creates.
+(``parties.add_people``, ``parties.find_employer_ids``, ``parties.add_employers``,
+``admin.ensure_roles``, ``cases.seqs_for_imported_numbers``) and the models, and audits
+every record it creates.
+
+A ledger has thousands of rows, so the writer works table by table: it reads what it
+needs to know (numbers in use, staff, employers, counters) with a few queries, builds
+the rows in Python and inserts each table with one bulk insert, and appends the audit
+events in bulk (:func:`legalaid.services.audit.record_many`). The database's own
+triggers (search index, sync capture) still run for every row.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from legalaid.db.base import utcnow
 from legalaid.ledger.columns import norm
 from legalaid.ledger.validate import LedgerCase, LedgerConsultation, LedgerIssue
 from legalaid.models import (
@@ -36,8 +44,15 @@ from legalaid.models import (
     Staff,
 )
 from legalaid.reports.periods import REPORT_TZ, day_start_utc, local_date
-from legalaid.services.audit import snapshot
-from legalaid.services.cases import seq_for_imported_number
+from legalaid.services.audit import (
+    Change,
+    insert_rows,
+    new_row,
+    record_many,
+    snapshot_row,
+    table_of,
+)
+from legalaid.services.cases import seqs_for_imported_numbers
 from legalaid.vocab import BODY_TYPES, DISPUTE_TYPES
 
 if TYPE_CHECKING:
@@ -49,6 +64,10 @@ NEW_STAFF_ROLE = "lawyer"
 # the date reads the same in every time zone a desk may run in.
 _CONSULT_TIME = time(12, 0)
 _ONE_DAY = timedelta(days=1)
+#: Rows written per round: each table gets one bulk insert per round, and a round's
+#: rows (not the whole ledger's) are held in memory. Every round sees the rows of the
+#: rounds before it in the database, as a row-by-row import saw the rows before it.
+CHUNK = 1000
 
 
 @dataclass
@@ -93,20 +112,25 @@ class LedgerWriter:
                 assert office is not None
                 self._load_staff(s)
                 existing = self._existing_numbers(s, [c.number for c in cases])
-                created: list[tuple[Case, LedgerCase]] = []
+                new_cases: list[LedgerCase] = []
                 for lc in cases:
                     if lc.number in existing:
                         result.cases_skipped.append(lc.number)
-                        continue
-                    created.append((self._case(s, office, lc, result), lc))
+                    else:
+                        new_cases.append(lc)
+                for i in range(0, len(new_cases), CHUNK):
+                    chunk = new_cases[i : i + CHUNK]
+                    result.case_ids += self._cases(s, office, chunk, result)
+                result.cases_created = len(new_cases)
                 self._consultations(s, consultations, result)
-                result.cases_created = len(created)
-                result.case_ids = [c.id for c, _ in created]
                 if dry_run:
                     raise _DryRun
         except _DryRun:
             pass
         return result
+
+    def _audit(self, s: Session, events: Sequence[Change]) -> None:
+        record_many(s, staff_id=self.col.actor_id, events=events)
 
     # -- staff -----------------------------------------------------------------------
 
@@ -119,33 +143,54 @@ class LedgerWriter:
         for name, sid in rows:
             self._staff.setdefault(norm(name), sid)
 
-    def _staff_id(self, s: Session, name: str | None, result: WriteResult) -> str | None:
-        if not name:
-            return None
-        key = norm(name)
-        if key in self._staff:
-            return self._staff[key]
-        self.col.admin.ensure_roles(s)
-        username, n = name, 1
-        while s.scalar(select(Staff.id).where(func.lower(Staff.username) == username.lower())):
-            n += 1
-            username = f"{name}{n}"
-        member = Staff(
-            office_id=self.office_id, name=name, username=username, role_code=NEW_STAFF_ROLE
-        )
-        s.add(member)
-        s.flush()
-        self.col.audit(
+    def _add_staff(self, s: Session, names: Iterable[str | None], result: WriteResult) -> None:
+        """Create the 承办人/接待人 among ``names`` the office does not know yet, in order of
+        first mention, each with a username no one has (``name``, ``name2``, ...)."""
+        rows: list[dict[str, Any]] = []
+        taken: set[str] = set()
+        for name in names:
+            if not name or norm(name) in self._staff:
+                continue
+            if not rows:
+                self.col.admin.ensure_roles(s)
+                taken = set(s.scalars(select(func.lower(Staff.username))))
+            username, n = name, 1
+            while username.lower() in taken:
+                n += 1
+                username = f"{name}{n}"
+            taken.add(_sql_lower(username))
+            row = new_row(
+                Staff,
+                {
+                    "office_id": self.office_id,
+                    "name": name,
+                    "username": username,
+                    "role_code": NEW_STAFF_ROLE,
+                },
+            )
+            rows.append(row)
+            self._staff[norm(name)] = row["id"]
+            result.staff_created.append(name)
+        insert_rows(s, Staff, rows)
+        self._audit(
             s,
-            "create",
-            "staff",
-            member.id,
-            office_id=self.office_id,
-            after={**snapshot(member, ("name", "username", "role_code")), "source": "ledger"},
+            [
+                Change(
+                    "create",
+                    "staff",
+                    r["id"],
+                    self.office_id,
+                    after={
+                        **snapshot_row(r, ("name", "username", "role_code")),
+                        "source": "ledger",
+                    },
+                )
+                for r in rows
+            ],
         )
-        self._staff[key] = member.id
-        result.staff_created.append(name)
-        return member.id
+
+    def _staff_id(self, name: str | None) -> str | None:
+        return self._staff[norm(name)] if name else None
 
     # -- cases -----------------------------------------------------------------------
 
@@ -156,129 +201,190 @@ class LedgerWriter:
             found.update(s.scalars(select(Case.number).where(Case.number.in_(chunk))))
         return found
 
-    def _number(self, s: Session, office: Office, year: int, number: str) -> int:
-        """The sequence of an imported number (see ``seq_for_imported_number``)."""
-        return seq_for_imported_number(s, office, year, number)
+    def _cases(
+        self, s: Session, office: Office, cases: list[LedgerCase], result: WriteResult
+    ) -> list[str]:
+        """Write ``cases`` with their applicants, respondents, referrals and notes."""
+        if not cases:
+            return []
+        self._add_staff(s, (lc.staff_name for lc in cases), result)
+        seqs = seqs_for_imported_numbers(
+            s, office, [(lc.accepted_on.year, lc.number) for lc in cases]
+        )
+        now = utcnow()
+        rows = [self._case_row(lc, seq, now) for lc, seq in zip(cases, seqs, strict=True)]
+        insert_rows(s, Case, rows)
+        self._audit(
+            s,
+            [
+                Change(
+                    "create",
+                    "case",
+                    row["id"],
+                    self.office_id,
+                    case_id=row["id"],
+                    after={**snapshot_row(row), "source": "ledger", "ledger_row": lc.row},
+                )
+                for row, lc in zip(rows, cases, strict=True)
+            ],
+        )
+        case_ids = [str(row["id"]) for row in rows]
+        self._applicants(s, cases, case_ids, now)
+        self._respondents(s, cases, case_ids, now)
+        self._referrals_and_notes(s, cases, case_ids, now)
+        return case_ids
 
-    def _case(self, s: Session, office: Office, lc: LedgerCase, result: WriteResult) -> Case:
-        year = lc.accepted_on.year
-        seq = self._number(s, office, year, lc.number)
+    def _case_row(self, lc: LedgerCase, seq: int, now: datetime) -> dict[str, Any]:
         names = [str(a["name"]) for a in lc.applicants]
         employer_names = [str(e["name"]) for e in lc.employers]
         title = f"{'、'.join(names[:3])}{'等' if len(names) > 3 else ''}"
         if employer_names:
             title += f"与{employer_names[0]}"
         title = (title + f"{DISPUTE_TYPES.zh(lc.dispute_type)}纠纷")[:300]
-        case = Case(
-            office_id=self.office_id,
-            number=lc.number,
-            year=year,
-            seq=seq,
-            title=title,
-            status={"open": "accepted", "closed": "closed", "refused": "refused"}[lc.status],
-            outcome={"closed": "other", "refused": "refused"}.get(lc.status),
-            dispute_type=lc.dispute_type,
-            other_dispute_types="",
-            source=lc.source,
-            handling_method=lc.handling_method,
-            received_on=lc.accepted_on,
-            accepted_on=lc.accepted_on if lc.status != "refused" else None,
-            closed_on=lc.closed_on if lc.status != "open" else None,
-            lead_staff_id=self._staff_id(s, lc.staff_name, result),
-            worker_count=lc.worker_count,
-            amount_claimed_fen=lc.claimed_fen,
-            refusal_reason="台账导入" if lc.status == "refused" else None,
-            closing_summary="台账导入" if lc.status == "closed" else None,
-            ledger_recovered_fen=lc.recovered_fen,
-            ledger_wage_recovered_fen=lc.wage_fen,
+        return new_row(
+            Case,
+            {
+                "office_id": self.office_id,
+                "number": lc.number,
+                "year": lc.accepted_on.year,
+                "seq": seq,
+                "title": title,
+                "status": {"open": "accepted", "closed": "closed", "refused": "refused"}[lc.status],
+                "outcome": {"closed": "other", "refused": "refused"}.get(lc.status),
+                "dispute_type": lc.dispute_type,
+                "other_dispute_types": "",
+                "source": lc.source,
+                "handling_method": lc.handling_method,
+                "received_on": lc.accepted_on,
+                "accepted_on": lc.accepted_on if lc.status != "refused" else None,
+                "closed_on": lc.closed_on if lc.status != "open" else None,
+                "lead_staff_id": self._staff_id(lc.staff_name),
+                "worker_count": lc.worker_count,
+                "amount_claimed_fen": lc.claimed_fen,
+                "refusal_reason": "台账导入" if lc.status == "refused" else None,
+                "closing_summary": "台账导入" if lc.status == "closed" else None,
+                "ledger_recovered_fen": lc.recovered_fen,
+                "ledger_wage_recovered_fen": lc.wage_fen,
+            },
+            now,
         )
-        s.add(case)
-        s.flush()
-        self.col.audit(
-            s,
-            "create",
-            "case",
-            case.id,
-            office_id=self.office_id,
-            case_id=case.id,
-            after={**snapshot(case), "source": "ledger", "ledger_row": lc.row},
+
+    def _applicants(
+        self, s: Session, cases: list[LedgerCase], case_ids: list[str], now: datetime
+    ) -> None:
+        """A new person for every applicant (as ``parties.add_person`` would), linked."""
+        people = self.col.parties.add_people(
+            s, [dict(v) for lc in cases for v in lc.applicants], self.office_id
         )
-        for i, values in enumerate(lc.applicants):
-            person = self.col.parties.add_person(s, dict(values), self.office_id)
-            s.add(
-                CaseApplicant(
-                    office_id=self.office_id, case_id=case.id, person_id=person.id, position=i
+        person_ids = iter(p["id"] for p in people)
+        links = [
+            new_row(
+                CaseApplicant,
+                {
+                    "office_id": self.office_id,
+                    "case_id": case_id,
+                    "person_id": next(person_ids),
+                    "position": i,
+                },
+                now,
+            )
+            for lc, case_id in zip(cases, case_ids, strict=True)
+            for i in range(len(lc.applicants))
+        ]
+        insert_rows(s, CaseApplicant, links)
+
+    def _respondents(
+        self, s: Session, cases: list[LedgerCase], case_ids: list[str], now: datetime
+    ) -> None:
+        """Each employer matched as ``parties.find_employer`` matches one (an employer
+        added earlier in this ledger counts), else added; then linked."""
+        wanted = [_employer_key(v) for lc in cases for v in lc.employers]
+        found = self.col.parties.find_employer_ids(s, wanted, self.office_id)
+        # Employers added earlier in this ledger, as find_employer would see them:
+        # ("code", credit code) or ("name", name) for one stored without a code.
+        added: dict[tuple[str, str], int] = {}
+        new_values: list[dict[str, object]] = []
+        slots: list[str | int] = []  # an existing id, or an index into new_values
+        for lc in cases:
+            for values in lc.employers:
+                name, code = key = _employer_key(values)
+                if key in found:
+                    slots.append(found[key])
+                    continue
+                look = ("code", code) if code else ("name", name)
+                if look not in added:
+                    if code or code is None:  # (one stored with an empty code is never found)
+                        added[look] = len(new_values)
+                    slots.append(len(new_values))
+                    new_values.append(dict(values))
+                else:
+                    slots.append(added[look])
+        rows = self.col.parties.add_employers(s, new_values, self.office_id)
+        ids = iter(slot if isinstance(slot, str) else rows[slot]["id"] for slot in slots)
+        links = [
+            new_row(
+                CaseRespondent,
+                {
+                    "office_id": self.office_id,
+                    "case_id": case_id,
+                    "employer_id": next(ids),
+                    "position": i,
+                },
+                now,
+            )
+            for lc, case_id in zip(cases, case_ids, strict=True)
+            for i in range(len(lc.employers))
+        ]
+        insert_rows(s, CaseRespondent, links)
+
+    def _referrals_and_notes(
+        self, s: Session, cases: list[LedgerCase], case_ids: list[str], now: datetime
+    ) -> None:
+        referrals: list[dict[str, Any]] = []
+        notes: list[dict[str, Any]] = []
+        revisions: list[dict[str, Any]] = []
+        for lc, case_id in zip(cases, case_ids, strict=True):
+            if lc.referral_body:
+                referrals.append(
+                    new_row(
+                        Referral,
+                        {
+                            "office_id": self.office_id,
+                            "case_id": case_id,
+                            "direction": "outgoing",
+                            "body_type": lc.referral_body,
+                            "body_name": BODY_TYPES.zh(lc.referral_body),
+                            "kind": "transfer",
+                            "sent_on": lc.accepted_on,
+                            "status": "completed" if lc.status == "closed" else "sent",
+                            "notes": "台账导入",
+                        },
+                        now,
+                    )
                 )
-            )
-        for i, values in enumerate(lc.employers):
-            found = self.col.parties.find_employer(
-                s,
-                str(values["name"]),
-                values.get("credit_code"),  # type: ignore[arg-type]
-                self.office_id,
-            )
-            if (
-                found is not None
-                and found.credit_code
-                and values.get("credit_code")
-                not in (
-                    None,
-                    found.credit_code,
+            if lc.note:
+                base = {"office_id": self.office_id, "author_id": self.col.actor_id}
+                note = new_row(Note, {**base, "case_id": case_id}, now)
+                notes.append(note)
+                revisions.append(
+                    new_row(NoteRevision, {**base, "note_id": note["id"], "body": lc.note}, now)
                 )
-            ):
-                found = None  # same name, another credit code: another employer
-            emp = found or self.col.parties.add_employer(s, dict(values), self.office_id)
-            s.add(
-                CaseRespondent(
-                    office_id=self.office_id, case_id=case.id, employer_id=emp.id, position=i
-                )
+        insert_rows(s, Referral, referrals)
+        insert_rows(s, Note, notes)
+        insert_rows(s, NoteRevision, revisions)
+        events = [
+            Change(
+                "create", "referral", r["id"], self.office_id, r["case_id"], after=snapshot_row(r)
             )
-        if lc.referral_body:
-            ref = Referral(
-                office_id=self.office_id,
-                case_id=case.id,
-                direction="outgoing",
-                body_type=lc.referral_body,
-                body_name=BODY_TYPES.zh(lc.referral_body),
-                kind="transfer",
-                sent_on=lc.accepted_on,
-                status="completed" if lc.status == "closed" else "sent",
-                notes="台账导入",
+            for r in referrals
+        ]
+        events += [
+            Change(
+                "create", "note", n["id"], self.office_id, n["case_id"], after={"body": rev["body"]}
             )
-            s.add(ref)
-            s.flush()
-            self.col.audit(
-                s,
-                "create",
-                "referral",
-                ref.id,
-                office_id=self.office_id,
-                case_id=case.id,
-                after=snapshot(ref),
-            )
-        if lc.note:
-            note = Note(office_id=self.office_id, case_id=case.id, author_id=self.col.actor_id)
-            s.add(note)
-            s.flush()
-            s.add(
-                NoteRevision(
-                    office_id=self.office_id,
-                    note_id=note.id,
-                    body=lc.note,
-                    author_id=self.col.actor_id,
-                )
-            )
-            self.col.audit(
-                s,
-                "create",
-                "note",
-                note.id,
-                office_id=self.office_id,
-                case_id=case.id,
-                after={"body": lc.note},
-            )
-        s.flush()
-        return case
+            for n, rev in zip(notes, revisions, strict=True)
+        ]
+        self._audit(s, events)
 
     # -- consultations ---------------------------------------------------------------
 
@@ -307,7 +413,7 @@ class LedgerWriter:
             )
         ):
             have[consultation_key(local_date(when), caller, phone, channel, topic, answer)] += 1
-        linked: set[str] = set()
+        new: list[LedgerConsultation] = []
         for r in rows:
             key = consultation_key(
                 r.consulted_on, r.caller_name, r.phone, r.channel, r.topic, r.answer
@@ -315,78 +421,147 @@ class LedgerWriter:
             if have[key] > 0:
                 have[key] -= 1
                 result.consultations_skipped += 1
-                continue
-            row = Consultation(
-                office_id=self.office_id,
-                consulted_at=datetime.combine(r.consulted_on, _CONSULT_TIME, REPORT_TZ),
-                channel=r.channel,
-                topic=r.topic,
-                caller_name=r.caller_name,
-                caller_phone=r.phone,
-                answer_summary=r.answer,
-                staff_id=self._staff_id(s, r.staff_name, result),
-                worker_count=1,
-            )
-            s.add(row)
-            s.flush()
-            if r.converted:
-                case = self._case_for(s, r, linked)
-                if case is None:
-                    result.issues.append(
-                        LedgerIssue(
-                            "咨询",
-                            r.row,
-                            "是否转立案",
-                            f"找不到申请人为“{r.caller_name}”、受理日期不早于咨询日期的案件，"
-                            "按未转立案导入",
-                            f"No case with applicant {r.caller_name} accepted on or after the "
-                            "consultation; imported as not converted",
-                            "warning",
-                        )
-                    )
-                else:
-                    row.case_id = case.id
-                    case.consultation_id = row.id
-                    linked.add(case.id)
-            self.col.audit(
-                s,
-                "create",
-                "consultation",
-                row.id,
-                office_id=self.office_id,
-                case_id=row.case_id,
-                after={**snapshot(row), "source": "ledger", "ledger_row": r.row},
-            )
-            result.consultations_created += 1
+            else:
+                new.append(r)
+        for i in range(0, len(new), CHUNK):
+            self._write_consultations(s, new[i : i + CHUNK], result)
 
-    def _case_for(self, s: Session, r: LedgerConsultation, linked: set[str]) -> Case | None:
-        """The case a converted consultation became: same office, the caller among its
-        applicants (and the same phone when both have one), received on or after it."""
-        q = (
-            select(Case)
-            .join(CaseApplicant, CaseApplicant.case_id == Case.id)
-            .join(Person, Person.id == CaseApplicant.person_id)
-            .where(
-                Case.office_id == self.office_id,
-                Case.archived_at.is_(None),
-                Case.consultation_id.is_(None),
-                Case.received_on >= r.consulted_on,
-                Person.name == r.caller_name,
-            )
-            .order_by(Case.received_on, Case.number)
-        )
-        for case in s.scalars(q):
-            if case.id in linked:
-                continue
-            if r.phone:
-                phones = set(
-                    s.scalars(
-                        select(Person.phone)
-                        .join(CaseApplicant, CaseApplicant.person_id == Person.id)
-                        .where(CaseApplicant.case_id == case.id)
+    def _write_consultations(
+        self, s: Session, new: list[LedgerConsultation], result: WriteResult
+    ) -> None:
+        self._add_staff(s, (r.staff_name for r in new), result)
+        cases = _ConvertedCases(s, self.office_id, [r for r in new if r.converted])
+        now = utcnow()
+        out: list[dict[str, Any]] = []
+        linked: list[dict[str, Any]] = []
+        for r in new:
+            case_id = cases.take(r) if r.converted else None
+            if r.converted and case_id is None:
+                result.issues.append(
+                    LedgerIssue(
+                        "咨询",
+                        r.row,
+                        "是否转立案",
+                        f"找不到申请人为“{r.caller_name}”、受理日期不早于咨询日期的案件，"
+                        "按未转立案导入",
+                        f"No case with applicant {r.caller_name} accepted on or after the "
+                        "consultation; imported as not converted",
+                        "warning",
                     )
                 )
+            row = new_row(
+                Consultation,
+                {
+                    "office_id": self.office_id,
+                    "consulted_at": datetime.combine(r.consulted_on, _CONSULT_TIME, REPORT_TZ),
+                    "channel": r.channel,
+                    "topic": r.topic,
+                    "caller_name": r.caller_name,
+                    "caller_phone": r.phone,
+                    "answer_summary": r.answer,
+                    "staff_id": self._staff_id(r.staff_name),
+                    "worker_count": 1,
+                    "case_id": case_id,
+                },
+                now,
+            )
+            out.append(row)
+            if case_id is not None:
+                linked.append({"b_case": case_id, "b_consultation": row["id"]})
+        insert_rows(s, Consultation, out)
+        if linked:
+            t = table_of(Case).c
+            s.execute(
+                update(table_of(Case))
+                .where(t.id == bindparam("b_case"))
+                .values(
+                    consultation_id=bindparam("b_consultation"),
+                    version=t.version + 1,
+                    updated_at=now,
+                ),
+                linked,
+            )
+        self._audit(
+            s,
+            [
+                Change(
+                    "create",
+                    "consultation",
+                    row["id"],
+                    self.office_id,
+                    row["case_id"],
+                    after={**snapshot_row(row), "source": "ledger", "ledger_row": r.row},
+                )
+                for row, r in zip(out, new, strict=True)
+            ],
+        )
+        result.consultations_created += len(out)
+
+
+class _ConvertedCases:
+    """The cases converted consultations became, looked up for all of them at once: same
+    office, the caller among the applicants (and the same phone when both have one),
+    received on or after the consultation, not archived and not yet linked; the
+    earliest received (then lowest number) first, each case taken once."""
+
+    def __init__(self, s: Session, office_id: str, rows: list[LedgerConsultation]) -> None:
+        self._by_name: dict[str, list[tuple[date, str, str]]] = {}
+        self._phones: dict[str, set[str | None]] = {}
+        self._linked: set[str] = set()
+        if not rows:
+            return
+        first = min(r.consulted_on for r in rows)
+        names = sorted({r.caller_name for r in rows})
+        found: set[tuple[date, str, str, str]] = set()
+        for i in range(0, len(names), 500):
+            found.update(
+                (received, number, case_id, name)
+                for received, number, case_id, name in s.execute(
+                    select(Case.received_on, Case.number, Case.id, Person.name)
+                    .join(CaseApplicant, CaseApplicant.case_id == Case.id)
+                    .join(Person, Person.id == CaseApplicant.person_id)
+                    .where(
+                        Case.office_id == office_id,
+                        Case.archived_at.is_(None),
+                        Case.consultation_id.is_(None),
+                        Case.received_on >= first,
+                        Person.name.in_(names[i : i + 500]),
+                    )
+                )
+            )
+        for received, number, case_id, name in sorted(found):
+            self._by_name.setdefault(name, []).append((received, number, case_id))
+        if any(r.phone for r in rows):
+            ids = sorted({case_id for _, _, case_id, _ in found})
+            for i in range(0, len(ids), 500):
+                for case_id, phone in s.execute(
+                    select(CaseApplicant.case_id, Person.phone)
+                    .join(Person, Person.id == CaseApplicant.person_id)
+                    .where(CaseApplicant.case_id.in_(ids[i : i + 500]))
+                ):
+                    self._phones.setdefault(case_id, set()).add(phone)
+
+    def take(self, r: LedgerConsultation) -> str | None:
+        for received, _, case_id in self._by_name.get(r.caller_name, ()):
+            if received < r.consulted_on or case_id in self._linked:
+                continue
+            if r.phone:
+                phones = self._phones.get(case_id, set())
                 if any(phones) and r.phone not in phones:
                     continue
-            return case
+            self._linked.add(case_id)
+            return case_id
         return None
+
+
+def _employer_key(values: dict[str, object]) -> tuple[str, str | None]:
+    code = values.get("credit_code")
+    return str(values["name"]), code if isinstance(code, str) else None
+
+
+def _sql_lower(text: str) -> str:
+    """SQLite's own ``lower()`` (ASCII letters only), as a stored username is compared."""
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

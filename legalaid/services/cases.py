@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from legalaid import dto
@@ -76,16 +77,65 @@ def seq_for_imported_number(s: Session, office: Office, year: int, number: str) 
     """The sequence of a number brought in from elsewhere (a ledger): the digits at its
     end when free, else a newly allocated one; the counter moves past it either way so a
     number allocated later never collides."""
-    m = _SEQ_IN_NUMBER.search(number)
-    seq = int(m.group(1)) if m else 0
-    taken = s.scalar(
-        select(Case.id).where(Case.office_id == office.id, Case.year == year, Case.seq == seq)
-    )
-    if seq <= 0 or taken:
-        return allocate_number(s, office, year)[0]
-    counter = _counter(s, office, year)
-    counter.next_seq = max(counter.next_seq, seq + 1)
-    return seq
+    return seqs_for_imported_numbers(s, office, [(year, number)])[0]
+
+
+def seqs_for_imported_numbers(
+    s: Session, office: Office, numbers: Sequence[tuple[int, str]]
+) -> list[int]:
+    """``seq_for_imported_number`` for many (year, number) pairs taken one after another."""
+    pairs = [(y, int(m.group(1)) if (m := _SEQ_IN_NUMBER.search(n)) else 0) for y, n in numbers]
+    taken: dict[int, set[int]] = {year: set() for year, _ in pairs}
+    for year, used in taken.items():
+        wanted = sorted({q for y, q in pairs if y == year and q > 0})
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            used.update(
+                s.scalars(
+                    select(Case.seq).where(
+                        Case.office_id == office.id, Case.year == year, Case.seq.in_(chunk)
+                    )
+                )
+            )
+    # The counter only moves forward, its triggers only up to a number block's start
+    # (legalaid.sync.capture). So it moves past a year's imported sequences once (before
+    # an allocation, or at the end), and past the last block numbers go in order without
+    # reading it back: the same numbers as moving it and reading it back each time.
+    past: dict[int, int] = {}  # year -> where imported sequences push the counter
+    run: dict[int, int] = {}  # year -> the counter, held here once past every block
+    top: dict[int, int] = {}  # year -> _last_block_start
+    out: list[int] = []
+    for year, seq in pairs:
+        if seq > 0 and seq not in taken[year]:
+            if year in run:
+                run[year] = max(run[year], seq + 1)
+            else:
+                past[year] = max(past.get(year, 0), seq + 1)
+        elif year in run:
+            seq = run[year]
+            run[year] = seq + 1
+        else:
+            if year in past:
+                counter = _counter(s, office, year)
+                counter.next_seq = max(counter.next_seq, past.pop(year))
+                s.flush()  # (a new counter is not found by the next ``s.get`` until then)
+            seq = allocate_number(s, office, year)[0]
+            if year not in top:
+                top[year] = _last_block_start(s, office, year)
+            if seq + 1 >= top[year]:
+                run[year] = seq + 1
+        taken[year].add(seq)
+        out.append(seq)
+    for year, next_seq in (past | run).items():
+        counter = _counter(s, office, year)
+        counter.next_seq = max(counter.next_seq, next_seq)
+    return out
+
+
+def _last_block_start(s: Session, office: Office, year: int) -> int:
+    """Where the desk's last number block for the year starts (0: none)."""
+    sql = "SELECT max(start) FROM sync_number_blocks WHERE office_id = :o AND year = :y"
+    return int(s.scalar(text(sql), {"o": office.id, "y": year}) or 0)
 
 
 def allocate_number(s: Session, office: Office, year: int) -> tuple[int, str]:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, literal_column, select
 from sqlalchemy.orm import Session
 
 from legalaid import dto
+from legalaid.db.base import utcnow
 from legalaid.inputs import EmployerInput, PersonInput
 from legalaid.models import Case, CaseApplicant, CaseRespondent, Consultation, Employer, Person
 from legalaid.rules import identity
-from legalaid.services import convert
-from legalaid.services.audit import snapshot
+from legalaid.services import audit, convert
+from legalaid.services.audit import insert_rows, new_row, snapshot, snapshot_row
 from legalaid.services.checks import Checker
 from legalaid.services.common import check_version, get_row
 from legalaid.vocab import EMPLOYMENT_FORMS, GENDERS, HUKOU_TYPES, LEGAL_RELATIONS
@@ -105,13 +106,39 @@ class PartyService:
 
     def add_person(self, s: Session, values: dict[str, object], office_id: str) -> Person:
         """Insert a validated person inside the caller's transaction."""
-        person = Person(office_id=office_id, **values)
-        s.add(person)
-        s.flush()
-        self.col.audit(
-            s, "create", "person", person.id, office_id=office_id, after=snapshot(person)
-        )
+        (row,) = self.add_people(s, [values], office_id)
+        person = s.get(Person, row["id"])
+        assert person is not None
         return person
+
+    def add_people(
+        self, s: Session, values: Sequence[Mapping[str, object]], office_id: str
+    ) -> list[dict[str, Any]]:
+        """Insert validated people in bulk inside the caller's transaction, each audited;
+        returns their rows (every column, keys included) in order."""
+        return self._add_rows(s, Person, "person", values, office_id)
+
+    def _add_rows(
+        self,
+        s: Session,
+        model: type[Person | Employer],
+        entity: str,
+        values: Sequence[Mapping[str, object]],
+        office_id: str,
+    ) -> list[dict[str, Any]]:
+        now = utcnow()
+        rows = [new_row(model, {**v, "office_id": office_id}, now) for v in values]
+        if rows:
+            insert_rows(s, model, rows)
+            audit.record_many(
+                s,
+                staff_id=self.col.actor_id,
+                events=[
+                    audit.Change("create", entity, r["id"], office_id, after=snapshot_row(r))
+                    for r in rows
+                ],
+            )
+        return rows
 
     def update_person(
         self, person_id: str, data: PersonInput, *, expected_version: int
@@ -173,11 +200,16 @@ class PartyService:
             return dto.Op(convert.employer(emp), dto.OpChanges.of("employer"))
 
     def add_employer(self, s: Session, values: dict[str, object], office_id: str) -> Employer:
-        emp = Employer(office_id=office_id, **values)
-        s.add(emp)
-        s.flush()
-        self.col.audit(s, "create", "employer", emp.id, office_id=office_id, after=snapshot(emp))
+        (row,) = self.add_employers(s, [values], office_id)
+        emp = s.get(Employer, row["id"])
+        assert emp is not None
         return emp
+
+    def add_employers(
+        self, s: Session, values: Sequence[Mapping[str, object]], office_id: str
+    ) -> list[dict[str, Any]]:
+        """Insert validated employers in bulk (see :meth:`add_people`)."""
+        return self._add_rows(s, Employer, "employer", values, office_id)
 
     def update_employer(
         self, employer_id: str, data: EmployerInput, *, expected_version: int
@@ -214,22 +246,46 @@ class PartyService:
         """An existing employer with this credit code; lacking a code, one of the office's
         employers with this exact name and no code (two companies may share a name, and a
         code tells them apart, so a name never matches an employer with another code)."""
-        if credit_code:
-            return s.scalar(
-                select(Employer)
-                .where(Employer.credit_code == credit_code, Employer.archived_at.is_(None))
-                .limit(1)
+        found = self.find_employer_ids(s, [(name, credit_code)], office_id)
+        emp_id = found.get((name, credit_code))
+        return None if emp_id is None else s.get(Employer, emp_id)
+
+    def find_employer_ids(
+        self, s: Session, wanted: Iterable[tuple[str, str | None]], office_id: str
+    ) -> dict[tuple[str, str | None], str]:
+        """:meth:`find_employer` for many (name, credit code) pairs with a few queries:
+        the id found for each pair that has a match. Where several employers match, the
+        first stored one (as one query with ``LIMIT 1`` on either index finds)."""
+        pairs = set(wanted)
+        codes = sorted({c for _, c in pairs if c})
+        names = sorted({n for n, c in pairs if not c})
+        rowid = literal_column("employers.rowid", Integer)
+        by_code: dict[str, tuple[int, str]] = {}
+        by_name: dict[str, tuple[int, str]] = {}
+        for i in range(0, len(codes), 500):
+            q = select(rowid, Employer.id, Employer.credit_code).where(
+                Employer.credit_code.in_(codes[i : i + 500]), Employer.archived_at.is_(None)
             )
-        return s.scalar(
-            select(Employer)
-            .where(
-                Employer.name == name,
+            for rid, emp_id, code in s.execute(q):
+                assert code is not None
+                if code not in by_code or rid < by_code[code][0]:
+                    by_code[code] = (rid, emp_id)
+        for i in range(0, len(names), 500):
+            q = select(rowid, Employer.id, Employer.name).where(
+                Employer.name.in_(names[i : i + 500]),
                 Employer.office_id == office_id,
                 Employer.credit_code.is_(None),
                 Employer.archived_at.is_(None),
             )
-            .limit(1)
-        )
+            for rid, emp_id, emp_name in s.execute(q):
+                if emp_name not in by_name or rid < by_name[emp_name][0]:
+                    by_name[emp_name] = (rid, emp_id)
+        out: dict[tuple[str, str | None], str] = {}
+        for name, code in pairs:
+            hit = by_code.get(code) if code else by_name.get(name)
+            if hit is not None:
+                out[(name, code)] = hit[1]
+        return out
 
     # -- duplicate check ---------------------------------------------------------------
 
