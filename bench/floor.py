@@ -38,7 +38,10 @@ ORDER BY c.received_on DESC, c.seq DESC
 """
 
 # The page's cases first (sorted and limited), then the per-row figures for those only.
-INNER = "SELECT * FROM cases c WHERE {where} ORDER BY c.received_on DESC, c.seq DESC {limit}"
+INNER = (
+    "SELECT * FROM cases c WHERE {where} ORDER BY c.received_on DESC, c.seq DESC, c.rowid DESC "
+    "{limit}"
+)
 
 
 def rows_sql(

@@ -127,8 +127,13 @@ def apply_filter(stmt: Select[Any], f: dto.CaseFilter) -> Select[Any] | None:
     return stmt.where(and_(*conds)) if conds else stmt
 
 
+_ROWID: ColumnClause[int] = literal_column("cases.rowid")
+
+
 def order_by(stmt: Select[Any], sort: dto.Sort) -> Select[Any]:
-    cols = SORTABLE.get(sort.column, SORTABLE["received_on"])
+    # The row id last makes the order total (two offices' cases can share a date and a
+    # sequence), so pages never repeat or skip a case; indexes end with it anyway.
+    cols = (*SORTABLE.get(sort.column, SORTABLE["received_on"]), _ROWID)
     return stmt.order_by(*(c.desc() if sort.descending else c.asc() for c in cols))
 
 
@@ -224,9 +229,6 @@ def _d(v: Any) -> Any:
 def count(s: Session, f: dto.CaseFilter) -> int:
     stmt = apply_filter(select(func.count()).select_from(Case), f)
     return 0 if stmt is None else int(s.scalar(stmt) or 0)
-
-
-_ROWID: ColumnClause[int] = literal_column("cases.rowid")
 
 
 def page(s: Session, req: dto.PageRequest, today: date) -> list[dto.CaseRow]:
