@@ -61,7 +61,7 @@ def ngrams(text: str | None) -> str:
         return ""
     out: list[str] = []
     for seg in _WORD_SEGMENTS.findall(unicodedata.normalize("NFKC", text).lower()):
-        k = _ASCII_GRAM if seg[0] < "\x80" else _OTHER_GRAM
+        k = _gram(seg)
         out += [seg[i : i + k] for i in range(len(seg))]
     return " ".join(out)
 
@@ -111,13 +111,18 @@ INDEXED: dict[str, str] = {
 }
 
 
+def fill_statement(table: str, where: str = "") -> str:
+    """SQL that indexes the rows of ``table`` (alias ``r``) matching ``where``."""
+    expr = INDEXED[table].format(r="r")
+    return (
+        f"INSERT INTO fts_{table}(rowid, body) SELECT r.rowid, la_ngrams({expr}) "
+        f'FROM "{table}" r{f" WHERE {where}" if where else ""}'
+    )
+
+
 def rebuild_statements() -> list[str]:
     """SQL that refills every search table from its source table."""
     out = []
-    for table, expr in INDEXED.items():
-        out.append(f"DELETE FROM fts_{table}")
-        out.append(
-            f"INSERT INTO fts_{table}(rowid, body) SELECT rowid, "
-            f"la_ngrams({expr.format(r=table)}) FROM {table}"
-        )
+    for table in INDEXED:
+        out += [f"DELETE FROM fts_{table}", fill_statement(table)]
     return out

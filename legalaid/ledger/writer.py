@@ -20,7 +20,7 @@ triggers (search index, sync capture) still run for every row.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -277,21 +277,8 @@ class LedgerWriter:
             s, [dict(v) for lc in cases for v in lc.applicants], self.office_id
         )
         person_ids = iter(p["id"] for p in people)
-        links = [
-            new_row(
-                CaseApplicant,
-                {
-                    "office_id": self.office_id,
-                    "case_id": case_id,
-                    "person_id": next(person_ids),
-                    "position": i,
-                },
-                now,
-            )
-            for lc, case_id in zip(cases, case_ids, strict=True)
-            for i in range(len(lc.applicants))
-        ]
-        insert_rows(s, CaseApplicant, links)
+        counts = [len(lc.applicants) for lc in cases]
+        self._link(s, CaseApplicant, "person_id", case_ids, counts, person_ids, now)
 
     def _respondents(
         self, s: Session, cases: list[LedgerCase], case_ids: list[str], now: datetime
@@ -321,21 +308,35 @@ class LedgerWriter:
                     slots.append(added[look])
         rows = self.col.parties.add_employers(s, new_values, self.office_id)
         ids = iter(slot if isinstance(slot, str) else rows[slot]["id"] for slot in slots)
+        counts = [len(lc.employers) for lc in cases]
+        self._link(s, CaseRespondent, "employer_id", case_ids, counts, ids, now)
+
+    def _link(
+        self,
+        s: Session,
+        model: type,
+        party_key: str,
+        case_ids: list[str],
+        counts: list[int],
+        party_ids: Iterator[str],
+        now: datetime,
+    ) -> None:
+        """Link each case to its next ``count`` parties, in order (positions 0, 1, ...)."""
         links = [
             new_row(
-                CaseRespondent,
+                model,
                 {
                     "office_id": self.office_id,
                     "case_id": case_id,
-                    "employer_id": next(ids),
+                    party_key: next(party_ids),
                     "position": i,
                 },
                 now,
             )
-            for lc, case_id in zip(cases, case_ids, strict=True)
-            for i in range(len(lc.employers))
+            for case_id, n in zip(case_ids, counts, strict=True)
+            for i in range(n)
         ]
-        insert_rows(s, CaseRespondent, links)
+        insert_rows(s, model, links)
 
     def _referrals_and_notes(
         self, s: Session, cases: list[LedgerCase], case_ids: list[str], now: datetime

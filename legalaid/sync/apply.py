@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from legalaid.db.search_text import INDEXED
+from legalaid.db.search_text import INDEXED, fill_statement
 from legalaid.sync import schema
 from legalaid.sync.state import Conn
 
@@ -160,7 +160,7 @@ class Applier:
             # too: one statement indexing the page costs a third of a trigger per row.
             # They are back before commit, and no other connection can see the table
             # in between.
-            search = INDEXED.get(tbl)
+            search = tbl in INDEXED
             saved = self.conn.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
                 "AND (name LIKE 'sync\\_%' ESCAPE '\\' OR name IN (?, ?))",
@@ -176,23 +176,22 @@ class Applier:
                     batch,
                 )
                 if search:
-                    self._reindex(tbl, search, [b[0] for b in batch])
+                    self._reindex(tbl, [b[0] for b in batch])
             finally:
                 for _name, sql in saved:
                     self.conn.execute(sql)
         self.applied += len(batch)
         return len(batch)
 
-    def _reindex(self, tbl: str, expr: str, pks: list[str]) -> None:
+    def _reindex(self, tbl: str, pks: list[str]) -> None:
         """Index these rows of ``tbl`` for search, as its triggers would have."""
-        rows = f'FROM "{tbl}" r WHERE r.id IN (SELECT value FROM json_each(?))'
-        keys = json.dumps(pks)
-        self.conn.execute(f"DELETE FROM fts_{tbl} WHERE rowid IN (SELECT r.rowid {rows})", (keys,))
+        these = "r.id IN (SELECT value FROM json_each(?))"
+        keys = (json.dumps(pks),)
         self.conn.execute(
-            f"INSERT INTO fts_{tbl}(rowid, body) "
-            f"SELECT r.rowid, la_ngrams({expr.format(r='r')}) {rows}",
-            (keys,),
+            f'DELETE FROM fts_{tbl} WHERE rowid IN (SELECT r.rowid FROM "{tbl}" r WHERE {these})',
+            keys,
         )
+        self.conn.execute(fill_statement(tbl, these), keys)
 
     # -- conflicts ---------------------------------------------------------------------------
 
